@@ -1,0 +1,72 @@
+import type { ProviderId } from './providers.ts'
+import type { LimitReading, UsageEvent } from './usage-event.ts'
+
+/**
+ * What an adapter is given to find its sources. Side effects (environment, home, platform) are passed
+ * in, so discovery is testable with a fake home on any OS.
+ */
+export interface DiscoveryContext {
+  /** The user's home directory (or `--home DIR` / TOKENLEDGER_HOME). */
+  readonly home: string
+  /** Environment variables to honour (the agents' own: CLAUDE_CONFIG_DIR, CODEX_HOME, XDG_*…). */
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly platform: 'darwin' | 'win32' | 'linux'
+}
+
+/** A directory that holds an agent's data, e.g. `~/.claude/projects`. */
+export interface SourceRoot {
+  /** Absolute directory to walk and watch. */
+  readonly dir: string
+  /** Config root / account label shown to the user and stored on events (e.g. `~/.claude`). */
+  readonly account: string
+}
+
+/** A file the engine hands to an adapter. */
+export interface SourceFileRef {
+  readonly path: string
+  readonly root: SourceRoot
+}
+
+/** Skips are counted per reason; a reason is a short stable slug (`malformed-json`, `no-usage`…). */
+export type SkipCounts = Record<string, number>
+
+/**
+ * The result of parsing one range of a source. `state` is the adapter's resume cursor: plain JSON the
+ * engine stores in the file's checkpoint and hands back for the next range of the same file.
+ */
+export interface ParseResult<State> {
+  readonly events: UsageEvent[]
+  readonly limits: LimitReading[]
+  readonly skips: SkipCounts
+  readonly state: State
+}
+
+/**
+ * Append-only JSON-lines sources (Claude Code, Codex, Gemini JSONL). The engine reads from the file's
+ * checkpoint to the LAST newline and calls `parseLines`; a torn last line is left for a later read.
+ */
+export interface JsonlAdapter<State> {
+  readonly kind: 'jsonl'
+  readonly provider: ProviderId
+  readonly parserVersion: number
+  /** Source roots for this machine; roots that do not exist are still listed (the UI shows where it looked). */
+  roots(ctx: DiscoveryContext): SourceRoot[]
+  /** Whether a path under a root (relative, `/`-separated) is a source file of this adapter. */
+  isSourceFile(relPath: string): boolean
+  /**
+   * Chooses among candidate files, e.g. Codex prefers `x.jsonl` over `x.jsonl.zst` and `sessions/` over
+   * `archived_sessions/`. Receives all candidate absolute paths of all roots; returns the ones to read.
+   */
+  selectFiles?(paths: readonly string[]): string[]
+  /** State for a file read from byte 0. */
+  initialState(file: SourceFileRef): State
+  /**
+   * Parses complete lines `bytes[0 .. bytes.length)` (ends at a newline) that start at absolute file
+   * offset `baseOffset`. Must not throw on bad input: count a skip instead.
+   */
+  parseLines(bytes: Uint8Array, baseOffset: number, file: SourceFileRef, state: State): ParseResult<State>
+  /** When set, files ending in this suffix are zstd-compressed whole files, decompressed before parsing. */
+  readonly compressedSuffix?: string
+}
+
+export type AnyAdapter = JsonlAdapter<unknown>

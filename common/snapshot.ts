@@ -1,0 +1,114 @@
+import type { ProviderId } from './providers.ts'
+import type { ReportTokens } from './tokens.ts'
+
+/**
+ * The UI snapshot: everything the tray and the popover's first screen need, pushed by the engine when
+ * the ledger changes and optionally written to `ui-snapshot.json` for other status bars and scripts.
+ *
+ * Versioning policy: fields may be ADDED within a schema version; renaming, removing or changing the
+ * meaning of a field bumps SNAPSHOT_SCHEMA_VERSION.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 1
+
+/** Money at list price and effective money (subscriptions blended in) for one period. */
+export interface PeriodFigure {
+  /** API-equivalent value at list price, USD. Excludes unpriced tokens (see `unpricedTokens`). */
+  costUsd: number
+  /** What the user actually pays for this usage: API spend + prorated plan fees (see pricing). */
+  effectiveCostUsd: number
+  tokens: ReportTokens
+  requests: number
+  /** Tokens of models with no known price: shown as "unpriced", never as $0. */
+  unpricedTokens: number
+}
+
+export interface QuotaWindowView {
+  provider: ProviderId
+  account: string
+  windowId: string
+  label: string
+  usedPercent: number
+  windowMinutes: number | null
+  /** UTC ISO instant; null when the source did not say. */
+  resetsAt: string | null
+  /** `reported`: read from the agent's own log; `estimate`: computed locally (Claude 5-hour blocks). */
+  kind: 'reported' | 'estimate'
+  observedAt: string
+}
+
+export interface ProviderCardView {
+  provider: ProviderId
+  label: string
+  today: PeriodFigure
+  month: PeriodFigure
+  /** Share of this month's list-price cost, 0..1. */
+  shareOfMonth: number
+  lastEventAt: string | null
+  quotas: QuotaWindowView[]
+}
+
+export interface ModelShareView {
+  provider: ProviderId
+  model: string
+  costUsd: number | null
+  tokens: number
+  requests: number
+}
+
+export interface DailyPointView {
+  /** Local date, YYYY-MM-DD, in the snapshot's time zone. */
+  date: string
+  /** List-price cost per provider that day. */
+  byProvider: Partial<Record<ProviderId, number>>
+  costUsd: number
+}
+
+export interface SuggestionView {
+  id: string
+  severity: 'info' | 'warning'
+  title: string
+  detail: string
+  /** The numbers behind the suggestion, so the user can check the reasoning. */
+  figures: Record<string, number | string>
+}
+
+export interface SourceHealthView {
+  provider: ProviderId
+  root: string
+  exists: boolean
+  files: number
+  events: number
+  lastEventAt: string | null
+  skipped: Record<string, number>
+  errors: string[]
+}
+
+export type EngineState = 'starting' | 'backfilling' | 'ready' | 'error'
+
+export interface UiSnapshot {
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION
+  generatedAt: string
+  timezone: string
+  currency: 'USD'
+  engineState: EngineState
+  /** Set when engineState is 'error': what went wrong and the way out. */
+  error: { code: string; message: string } | null
+  today: PeriodFigure
+  week: PeriodFigure
+  month: PeriodFigure
+  /** Month-end projection of list-price cost from the month so far; null early in the month. */
+  projectedMonthUsd: number | null
+  /** Effective USD per million tokens this month, all providers. Null when no tokens. */
+  blendedUsdPerMtok: number | null
+  /** Subscription value vs fees this month; null when the user has no plan. */
+  valueVsPaid: { valueUsd: number; feesUsd: number; multiple: number | null } | null
+  providers: ProviderCardView[]
+  topModels: ModelShareView[]
+  quotas: QuotaWindowView[]
+  /** Last 30 local days, oldest first, every day present (zeros included). */
+  daily: DailyPointView[]
+  suggestions: SuggestionView[]
+  sources: SourceHealthView[]
+  /** True when no usage has ever been recorded (the popover shows its empty state). */
+  empty: boolean
+}
