@@ -1,0 +1,6 @@
+import type { AnyAdapter } from '../common/adapter-contract.ts'
+import { claudeCodeAdapter } from './claude-code/index.ts'
+import { codexAdapter } from './codex/index.ts'
+
+/** Every adapter the engine runs, in display order. Adding an agent = one folder + one line here. */
+export const ADAPTERS: readonly AnyAdapter[] = [claudeCodeAdapter, codexAdapter]

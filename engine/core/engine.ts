@@ -1,0 +1,101 @@
+import type { AnyAdapter, DiscoveryContext } from '../../common/adapter-contract.ts'
+import type { EngineState, SourceHealthView, UiSnapshot } from '../../common/snapshot.ts'
+import { ADAPTERS } from '../../adapters/index.ts'
+import { discover, type Discovery } from '../ingest/discover.ts'
+import { runIngest, type IngestOptions, type IngestSummary } from '../ingest/ingest-run.ts'
+import type { Pricer } from '../pricing/index.ts'
+import { LocalCalendar } from '../reports/local-time.ts'
+import type { ReportContext } from '../reports/report-context.ts'
+import { buildSnapshot } from '../snapshot/build-snapshot.ts'
+import { LedgerWriter } from '../store/ledger-writer.ts'
+import { openLedger, type Db } from '../store/open-ledger.ts'
+import { loadPricer } from './load-pricer.ts'
+import { sourceHealth } from './source-health.ts'
+import { suggest } from './suggestions.ts'
+
+export interface EngineOptions {
+  readonly dbPath: string
+  readonly discovery: DiscoveryContext
+  readonly timezone: string
+  readonly adapters?: readonly AnyAdapter[]
+  readonly now?: () => number
+}
+
+/**
+ * The engine, independent of how it is hosted (CLI in-process, child process for the browser harness,
+ * Electron utility process): a ledger, the adapters, and the views computed from them.
+ */
+export class Engine {
+  readonly db: Db
+  readonly writer: LedgerWriter
+  readonly adapters: readonly AnyAdapter[]
+  readonly discoveryContext: DiscoveryContext
+  readonly now: () => number
+  private calendar: LocalCalendar
+  private pricer: Pricer
+  private lastDiscovery: Discovery | null = null
+
+  constructor(options: EngineOptions) {
+    this.db = openLedger(options.dbPath)
+    this.writer = new LedgerWriter(this.db)
+    this.adapters = options.adapters ?? ADAPTERS
+    this.discoveryContext = options.discovery
+    this.now = options.now ?? Date.now
+    this.calendar = new LocalCalendar(options.timezone)
+    this.pricer = loadPricer(this.db)
+  }
+
+  get timezone(): string {
+    return this.calendar.timezone
+  }
+
+  /** Reads whatever changed in the sources. Warm runs touch only files whose size or identity changed. */
+  ingest(opts: IngestOptions = {}): IngestSummary {
+    const summary = runIngest(this.writer, this.adapters, this.discoveryContext, { now: this.now, ...opts })
+    this.lastDiscovery = summary.discovery
+    return summary
+  }
+
+  /**
+   * Reads the given changed paths. Known files are read directly (no directory walk: this is the
+   * append → snapshot hot path); a new or vanished file triggers a full discovery.
+   */
+  ingestPaths(paths: ReadonlySet<string>, sawNewFiles: boolean): IngestSummary {
+    const known = this.lastDiscovery
+    const allKnown = known !== null && !sawNewFiles && [...paths].every((p) => known.files.some((f) => f.file.path === p))
+    if (!allKnown) return this.ingest()
+    return this.ingest({ only: paths, discovery: known })
+  }
+
+  /** Re-reads every source from the start. Events whose source files are gone are KEPT. */
+  rebuild(opts: IngestOptions = {}): IngestSummary {
+    this.db.prepare('DELETE FROM source_files').run()
+    return this.ingest(opts)
+  }
+
+  /** Pricing inputs (overrides, plans) changed: re-price everything from the rollups, no re-ingest. */
+  reloadPricing(): void {
+    this.pricer = loadPricer(this.db)
+  }
+
+  setTimezone(timezone: string): void {
+    this.calendar = new LocalCalendar(timezone)
+  }
+
+  reportContext(): ReportContext {
+    return { db: this.db, pricer: this.pricer, calendar: this.calendar, now: this.now() }
+  }
+
+  sources(): SourceHealthView[] {
+    this.lastDiscovery ??= discover(this.adapters, this.discoveryContext)
+    return sourceHealth(this.db, this.lastDiscovery)
+  }
+
+  snapshot(engineState: EngineState = 'ready'): UiSnapshot {
+    return buildSnapshot({ ctx: this.reportContext(), engineState, sources: this.sources(), suggestions: suggest })
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}

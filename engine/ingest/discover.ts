@@ -1,0 +1,55 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import type { AnyAdapter, DiscoveryContext, SourceFileRef, SourceRoot } from '../../common/adapter-contract.ts'
+
+export interface DiscoveredRoot {
+  readonly adapter: AnyAdapter
+  readonly root: SourceRoot
+  readonly exists: boolean
+}
+
+export interface Discovery {
+  readonly roots: DiscoveredRoot[]
+  readonly files: Array<{ readonly adapter: AnyAdapter; readonly file: SourceFileRef }>
+}
+
+/** Finds every source file of every adapter. Roots that do not exist are kept: the UI shows where we looked. */
+export function discover(adapters: readonly AnyAdapter[], ctx: DiscoveryContext): Discovery {
+  const roots: DiscoveredRoot[] = []
+  const files: Discovery['files'] = []
+  for (const adapter of adapters) {
+    const candidates: Array<{ path: string; root: SourceRoot }> = []
+    for (const root of dedupeRoots(adapter.roots(ctx))) {
+      const exists = existsSync(root.dir)
+      roots.push({ adapter, root, exists })
+      if (exists) for (const path of listSourceFiles(adapter, root.dir)) candidates.push({ path, root })
+    }
+    const chosen = adapter.selectFiles ? new Set(adapter.selectFiles(candidates.map((c) => c.path))) : null
+    for (const c of candidates) if (chosen === null || chosen.has(c.path)) files.push({ adapter, file: { path: c.path, root: c.root } })
+  }
+  return { roots, files }
+}
+
+/** Lists the adapter's files below `dir`. Unreadable sub-directories are skipped, not fatal. */
+export function listSourceFiles(adapter: AnyAdapter, dir: string): string[] {
+  const out: string[] = []
+  let entries
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+  } catch {
+    return out
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const abs = join(entry.parentPath, entry.name)
+    const rel = relative(dir, abs).split(sep).join('/')
+    if (adapter.isSourceFile(rel)) out.push(abs)
+  }
+  out.sort()
+  return out
+}
+
+function dedupeRoots(roots: readonly SourceRoot[]): SourceRoot[] {
+  const seen = new Set<string>()
+  return roots.filter((r) => (seen.has(r.dir) ? false : (seen.add(r.dir), true)))
+}

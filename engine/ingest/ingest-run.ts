@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs'
+import type { AnyAdapter, DiscoveryContext } from '../../common/adapter-contract.ts'
+import type { LedgerWriter } from '../store/ledger-writer.ts'
+import { discover, type Discovery } from './discover.ts'
+import { scanFile, type ScanOutcome } from './scan-file.ts'
+
+export interface IngestSummary {
+  readonly files: number
+  readonly changedFiles: number
+  readonly newEvents: number
+  readonly bytesRead: number
+  readonly errors: ScanOutcome[]
+  readonly discovery: Discovery
+}
+
+export interface IngestOptions {
+  readonly now?: () => number
+  /** Called after each file with (done, total, bytesRead so far) — drives the CLI's progress bar. */
+  readonly onProgress?: (done: number, total: number, bytes: number) => void
+  /** Restrict to these paths (a watcher event); otherwise every discovered file is checked. */
+  readonly only?: ReadonlySet<string>
+  /** Reuse a previous discovery (a watcher event on files already known): skips the directory walk. */
+  readonly discovery?: Discovery
+}
+
+/**
+ * One ingest pass: discover sources, read what changed in each, and remember files that vanished
+ * (their events stay: the ledger is lifetime history).
+ */
+export function runIngest(ledger: LedgerWriter, adapters: readonly AnyAdapter[], ctx: DiscoveryContext, opts: IngestOptions = {}): IngestSummary {
+  const now = opts.now ?? Date.now
+  const discovery = opts.discovery ?? discover(adapters, ctx)
+  const targets = opts.only ? discovery.files.filter((f) => opts.only!.has(f.file.path)) : discovery.files
+  let changedFiles = 0
+  let newEvents = 0
+  let bytesRead = 0
+  const errors: ScanOutcome[] = []
+  targets.forEach(({ adapter, file }, i) => {
+    const outcome = scanFile(ledger, adapter, file, now())
+    if (outcome.plan !== 'unchanged') changedFiles++
+    newEvents += outcome.inserted
+    bytesRead += outcome.bytesRead
+    if (outcome.error !== null) errors.push(outcome)
+    opts.onProgress?.(i + 1, targets.length, bytesRead)
+  })
+  if (opts.only === undefined) markVanished(ledger, discovery, now())
+  return { files: targets.length, changedFiles, newEvents, bytesRead, errors, discovery }
+}
+
+function markVanished(ledger: LedgerWriter, discovery: Discovery, now: number): void {
+  const present = new Set(discovery.files.map((f) => f.file.path))
+  for (const cp of ledger.checkpoints.all()) {
+    if (cp.missingSince === null && !present.has(cp.path) && !existsSync(cp.path)) ledger.checkpoints.markMissing(cp.path, now)
+  }
+}

@@ -1,0 +1,23 @@
+import type { ProviderId } from '../../common/providers.ts'
+import type { ReportFilter } from '../../common/reports.ts'
+import type { Pricer } from '../pricing/index.ts'
+import type { Db } from '../store/open-ledger.ts'
+import { LocalCalendar } from './local-time.ts'
+import type { RowQuery } from './rollup-rows.ts'
+
+/** Everything a report needs, passed in (no globals, no clock reads inside reports). */
+export interface ReportContext {
+  readonly db: Db
+  readonly pricer: Pricer
+  readonly calendar: LocalCalendar
+  readonly now: number
+}
+
+/** Turns a filter's local-date bounds into a UTC row query. */
+export function rowQueryOf(filter: ReportFilter, calendar: LocalCalendar): RowQuery {
+  return {
+    fromMs: filter.since === undefined ? undefined : calendar.startOfDay(filter.since),
+    toMs: filter.until === undefined ? undefined : calendar.endOfDay(filter.until),
+    providers: filter.providers as ProviderId[] | undefined,
+  }
+}

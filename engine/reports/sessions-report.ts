@@ -1,0 +1,60 @@
+import { REPORT_SCHEMA_VERSION, type ReportFilter } from '../../common/reports.ts'
+import type { ProviderId } from '../../common/providers.ts'
+import { addReportTokens, emptyReportTokens, toReportTokens, type ReportTokens } from '../../common/tokens.ts'
+import { roundUsd } from './period-lines.ts'
+import { rowQueryOf, type ReportContext } from './report-context.ts'
+import { loadSessionRows } from './session-rows.ts'
+
+export interface SessionLine {
+  provider: ProviderId
+  sessionId: string
+  project: string | null
+  account: string
+  models: string[]
+  firstAt: string
+  lastAt: string
+  requests: number
+  tokens: ReportTokens
+  costUsd: number | null
+}
+
+export interface SessionsReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION
+  timezone: string
+  sessions: SessionLine[]
+  totals: { requests: number; tokens: ReportTokens; costUsd: number | null }
+}
+
+/** `tokenledger session`: one line per agent session, most recent first. */
+export function sessionsReport(ctx: ReportContext, filter: ReportFilter): SessionsReport {
+  const q = rowQueryOf(filter, ctx.calendar)
+  const rows = loadSessionRows(ctx.db, { fromMs: q.fromMs, toMs: q.toMs, providers: q.providers })
+  const byId = new Map<string, SessionLine & { first: number; last: number; models: string[] }>()
+  const totals = { requests: 0, tokens: emptyReportTokens(), costUsd: null as number | null }
+  for (const r of rows) {
+    const key = `${r.provider}\u0000${r.sessionId}`
+    let s = byId.get(key)
+    if (s === undefined) {
+      s = { provider: r.provider, sessionId: r.sessionId, project: r.project || null, account: r.account, models: [], firstAt: '', lastAt: '', requests: 0, tokens: emptyReportTokens(), costUsd: null, first: r.firstTs, last: r.lastTs }
+      byId.set(key, s)
+    }
+    const canonical = ctx.pricer.resolve(r.provider, r.modelRaw).canonical
+    if (!s.models.includes(canonical)) s.models.push(canonical)
+    const t = toReportTokens(r.tokens)
+    const cost = ctx.pricer.cost(r.provider, r.modelRaw, r.firstTs, r.tokens, r.ctxBucket)
+    s.requests += r.requests
+    addReportTokens(s.tokens, t)
+    totals.requests += r.requests
+    addReportTokens(totals.tokens, t)
+    if (cost !== null) {
+      s.costUsd = (s.costUsd ?? 0) + cost
+      totals.costUsd = (totals.costUsd ?? 0) + cost
+    }
+    s.first = Math.min(s.first, r.firstTs)
+    s.last = Math.max(s.last, r.lastTs)
+  }
+  const sessions: SessionLine[] = [...byId.values()]
+    .sort((a, b) => b.last - a.last)
+    .map(({ first, last, ...s }) => ({ ...s, costUsd: roundUsd(s.costUsd), firstAt: new Date(first).toISOString(), lastAt: new Date(last).toISOString() }))
+  return { schemaVersion: REPORT_SCHEMA_VERSION, timezone: ctx.calendar.timezone, sessions, totals: { ...totals, costUsd: roundUsd(totals.costUsd) } }
+}

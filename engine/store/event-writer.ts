@@ -1,0 +1,233 @@
+import type { UsageEvent } from '../../common/usage-event.ts'
+import type { TokenCounts } from '../../common/tokens.ts'
+import type { Db } from './open-ledger.ts'
+import { hash53 } from './hash-key.ts'
+import { RollupDelta, type RollupContribution } from './rollup-delta.ts'
+import { RollupWriter } from './rollup-writer.ts'
+
+export interface WriteStats {
+  inserted: number
+  /** Copies of an already stored request (streamed copies, re-reads); the stored row keeps per-field maxima. */
+  merged: number
+  /** Sidechain replays of a message already stored under another request id. */
+  replaysDropped: number
+}
+
+interface StoredRow {
+  id: number
+  dedupe_key: string
+  event_ts: number
+  provider: string
+  model_raw: string
+  session_id: string
+  message_id: string | null
+  is_sidechain: number
+  project: string
+  account: string
+  input: number
+  output: number
+  cache_read: number
+  cache_write_5m: number
+  cache_write_1h: number
+  reasoning: number
+  vendor_cost_usd: number | null
+}
+
+/**
+ * Writes normalized events into the ledger with the GLOBAL dedupe rules (across files and runs):
+ * 1. One row per dedupe key. Copies merge by per-field maximum of the token counts (a streamed Claude
+ *    response's earlier copies carry a partial output count) and the earliest timestamp.
+ * 2. Sidechain replays: a sidechain event whose message id is already stored under another dedupe key
+ *    is a replay of parent usage, not new usage. Applied in either arrival order.
+ * Rollups move with every change in the same transaction (the caller's).
+ */
+export class EventWriter {
+  private readonly insert
+  private readonly selectById
+  private readonly updateTokens
+  private readonly deleteById
+  private readonly selectByMsg
+  private readonly rollups: RollupWriter
+  /** Message hashes of stored sidechain events; tiny, so non-sidechain inserts rarely need a lookup. */
+  private readonly sidechainMsgHashes = new Set<number>()
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT OR IGNORE INTO events (id, dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id,
+        msg_hash, is_sidechain, project, account, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning,
+        vendor_cost_usd, source_path, source_offset, parser_version, ingested_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    )
+    this.selectById = db.prepare<[number], StoredRow>(
+      `SELECT id, dedupe_key, event_ts, provider, model_raw, session_id, message_id, is_sidechain, project, account,
+        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events WHERE id = ?`,
+    )
+    this.updateTokens = db.prepare(
+      `UPDATE events SET event_ts = ?, input = ?, output = ?, cache_read = ?, cache_write_5m = ?, cache_write_1h = ?,
+        reasoning = ?, vendor_cost_usd = ? WHERE id = ?`,
+    )
+    this.deleteById = db.prepare('DELETE FROM events WHERE id = ?')
+    this.selectByMsg = db.prepare<[number], StoredRow>(
+      `SELECT id, dedupe_key, event_ts, provider, model_raw, session_id, message_id, is_sidechain, project, account,
+        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events WHERE msg_hash = ?`,
+    )
+    this.rollups = new RollupWriter(db)
+    for (const row of db.prepare<[], { msg_hash: number }>('SELECT msg_hash FROM events WHERE is_sidechain = 1 AND msg_hash IS NOT NULL').iterate()) {
+      this.sidechainMsgHashes.add(row.msg_hash)
+    }
+  }
+
+  /** Applies a batch. Must run inside a transaction together with the source's checkpoint update. */
+  write(events: readonly UsageEvent[], now: number): WriteStats {
+    const stats: WriteStats = { inserted: 0, merged: 0, replaysDropped: 0 }
+    if (events.length === 0) return stats
+    const delta = new RollupDelta()
+    for (const e of mergeCopies(events)) this.writeOne(e, now, delta, stats)
+    this.rollups.apply(delta)
+    return stats
+  }
+
+  private writeOne(e: UsageEvent, now: number, delta: RollupDelta, stats: WriteStats): void {
+    const msgHash = e.messageId === null ? null : hash53(e.messageId, 7)
+    if (e.isSidechain && msgHash !== null && this.isReplay(e, msgHash)) {
+      stats.replaysDropped++
+      return
+    }
+    let id = hash53(e.dedupeKey)
+    for (;;) {
+      const res = this.insert.run(
+        id, e.dedupeKey, e.eventTs, e.provider, e.modelRaw, e.sessionId, e.requestId, e.messageId, msgHash,
+        e.isSidechain ? 1 : 0, e.project ?? '', e.account, e.tokens.input, e.tokens.output, e.tokens.cacheRead,
+        e.tokens.cacheWrite5m, e.tokens.cacheWrite1h, e.tokens.reasoning, e.vendorCostUsd, e.sourcePath,
+        e.sourceOffset, e.parserVersion, now,
+      )
+      if (res.changes === 1) {
+        stats.inserted++
+        delta.add(contributionOf(e), 1)
+        if (e.isSidechain && msgHash !== null) this.sidechainMsgHashes.add(msgHash)
+        else if (msgHash !== null && this.sidechainMsgHashes.has(msgHash)) this.dropReplaysOf(e, msgHash, delta, stats)
+        return
+      }
+      const stored = this.selectById.get(id)
+      if (stored === undefined) throw new Error(`ledger: row ${id} vanished during insert`)
+      if (stored.dedupe_key !== e.dedupeKey) {
+        id = id + 1 // a genuine 53-bit collision: probe the next slot
+        continue
+      }
+      stats.merged++
+      this.mergeInto(stored, e, delta)
+      return
+    }
+  }
+
+  private isReplay(e: UsageEvent, msgHash: number): boolean {
+    for (const row of this.selectByMsg.iterate(msgHash)) {
+      if (row.message_id === e.messageId && row.dedupe_key !== e.dedupeKey && row.provider === e.provider) return true
+    }
+    return false
+  }
+
+  /** A non-sidechain original arrived after its sidechain replay(s): remove the replays. */
+  private dropReplaysOf(e: UsageEvent, msgHash: number, delta: RollupDelta, stats: WriteStats): void {
+    for (const row of this.selectByMsg.all(msgHash)) {
+      if (row.is_sidechain === 1 && row.message_id === e.messageId && row.dedupe_key !== e.dedupeKey && row.provider === e.provider) {
+        this.deleteById.run(row.id)
+        delta.add(contributionOfRow(row), -1)
+        stats.replaysDropped++
+      }
+    }
+  }
+
+  private mergeInto(stored: StoredRow, e: UsageEvent, delta: RollupDelta): void {
+    const t = e.tokens
+    const merged: TokenCounts = {
+      input: Math.max(stored.input, t.input),
+      output: Math.max(stored.output, t.output),
+      cacheRead: Math.max(stored.cache_read, t.cacheRead),
+      cacheWrite5m: Math.max(stored.cache_write_5m, t.cacheWrite5m),
+      cacheWrite1h: Math.max(stored.cache_write_1h, t.cacheWrite1h),
+      reasoning: Math.max(stored.reasoning, t.reasoning),
+    }
+    const ts = Math.min(stored.event_ts, e.eventTs)
+    const cost = maxNullable(stored.vendor_cost_usd, e.vendorCostUsd)
+    const old = contributionOfRow(stored)
+    if (
+      ts === stored.event_ts && cost === stored.vendor_cost_usd && merged.input === stored.input &&
+      merged.output === stored.output && merged.cacheRead === stored.cache_read &&
+      merged.cacheWrite5m === stored.cache_write_5m && merged.cacheWrite1h === stored.cache_write_1h &&
+      merged.reasoning === stored.reasoning
+    ) {
+      return
+    }
+    this.updateTokens.run(ts, merged.input, merged.output, merged.cacheRead, merged.cacheWrite5m, merged.cacheWrite1h, merged.reasoning, cost, stored.id)
+    delta.add(old, -1)
+    delta.add({ ...old, eventTs: ts, tokens: merged, vendorCostUsd: cost }, 1)
+  }
+}
+
+/** Merges copies inside one batch first (streamed copies usually sit on consecutive lines). */
+function mergeCopies(events: readonly UsageEvent[]): Iterable<UsageEvent> {
+  const byKey = new Map<string, UsageEvent>()
+  for (const e of events) {
+    const prev = byKey.get(e.dedupeKey)
+    if (prev === undefined) {
+      byKey.set(e.dedupeKey, e)
+      continue
+    }
+    const a = prev.tokens
+    const b = e.tokens
+    byKey.set(e.dedupeKey, {
+      ...prev,
+      eventTs: Math.min(prev.eventTs, e.eventTs),
+      vendorCostUsd: maxNullable(prev.vendorCostUsd, e.vendorCostUsd),
+      tokens: {
+        input: Math.max(a.input, b.input),
+        output: Math.max(a.output, b.output),
+        cacheRead: Math.max(a.cacheRead, b.cacheRead),
+        cacheWrite5m: Math.max(a.cacheWrite5m, b.cacheWrite5m),
+        cacheWrite1h: Math.max(a.cacheWrite1h, b.cacheWrite1h),
+        reasoning: Math.max(a.reasoning, b.reasoning),
+      },
+    })
+  }
+  return byKey.values()
+}
+
+function maxNullable(a: number | null, b: number | null): number | null {
+  if (a === null) return b
+  if (b === null) return a
+  return Math.max(a, b)
+}
+
+function contributionOf(e: UsageEvent): RollupContribution {
+  return {
+    eventTs: e.eventTs,
+    provider: e.provider,
+    account: e.account,
+    project: e.project ?? '',
+    modelRaw: e.modelRaw,
+    sessionId: e.sessionId,
+    tokens: e.tokens,
+    vendorCostUsd: e.vendorCostUsd,
+  }
+}
+
+function contributionOfRow(r: StoredRow): RollupContribution {
+  return {
+    eventTs: r.event_ts,
+    provider: r.provider,
+    account: r.account,
+    project: r.project,
+    modelRaw: r.model_raw,
+    sessionId: r.session_id,
+    tokens: {
+      input: r.input,
+      output: r.output,
+      cacheRead: r.cache_read,
+      cacheWrite5m: r.cache_write_5m,
+      cacheWrite1h: r.cache_write_1h,
+      reasoning: r.reasoning,
+    },
+    vendorCostUsd: r.vendor_cost_usd,
+  }
+}

@@ -1,0 +1,13 @@
+import { sql as init } from './0001-init.ts'
+
+/**
+ * Numbered migrations, applied in order; the ledger's `PRAGMA user_version` is the number of the last
+ * one applied. Migrations are TypeScript string modules (not .sql files) so they load the same way in
+ * the plain-Node CLI, the utility process and inside an asar.
+ * Never edit a released migration: add a new one.
+ */
+export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  { version: 1, name: 'init', sql: init },
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
