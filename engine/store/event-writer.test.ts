@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { openLedger } from './open-ledger.ts'
+import { EventWriter } from './event-writer.ts'
+import { testEvent } from './test-events.ts'
+
+function setup() {
+  const db = openLedger(':memory:')
+  const writer = new EventWriter(db)
+  const write = (...events: ReturnType<typeof testEvent>[]) => db.transaction(() => writer.write(events, 0))()
+  const totals = () =>
+    db.prepare('SELECT count(*) AS events, sum(output) AS output, sum(cache_read) AS cacheRead FROM events').get() as { events: number; output: number; cacheRead: number }
+  const rollupTotals = () =>
+    db.prepare('SELECT sum(requests) AS requests, sum(output) AS output, sum(cache_read) AS cacheRead FROM rollup_q15').get() as { requests: number; output: number; cacheRead: number }
+  const sessionTotals = () =>
+    db.prepare('SELECT sum(requests) AS requests, sum(output) AS output FROM session_rollup').get() as { requests: number; output: number }
+  return { db, write, totals, rollupTotals, sessionTotals }
+}
+
+describe('EventWriter dedupe', () => {
+  it('keeps one event per dedupe key with the per-field maximum of streamed copies (same batch)', () => {
+    const { write, totals, rollupTotals } = setup()
+    const stats = write(testEvent({ tokens: { output: 8 } }), testEvent({ tokens: { output: 412 } }), testEvent({ tokens: { output: 412 } }))
+    expect(stats).toEqual({ inserted: 1, merged: 0, replaysDropped: 0 })
+    expect(totals()).toEqual({ events: 1, output: 412, cacheRead: 1000 })
+    expect(rollupTotals()).toEqual({ requests: 1, output: 412, cacheRead: 1000 })
+  })
+
+  it('merges a later, more complete copy from another batch and moves the rollups by the difference', () => {
+    const { write, totals, rollupTotals, sessionTotals } = setup()
+    write(testEvent({ tokens: { output: 8 } }))
+    const stats = write(testEvent({ tokens: { output: 412 }, sourcePath: '/other/file.jsonl' }))
+    expect(stats.merged).toBe(1)
+    expect(totals()).toEqual({ events: 1, output: 412, cacheRead: 1000 })
+    expect(rollupTotals()).toEqual({ requests: 1, output: 412, cacheRead: 1000 })
+    expect(sessionTotals()).toEqual({ requests: 1, output: 412 })
+  })
+
+  it('re-reading the same events changes nothing', () => {
+    const { write, totals, rollupTotals } = setup()
+    const batch = [testEvent(), testEvent({ dedupeKey: 'claude:msg_2:req_2', messageId: 'msg_2', requestId: 'req_2' })]
+    write(...batch)
+    write(...batch)
+    expect(totals()).toEqual({ events: 2, output: 200, cacheRead: 2000 })
+    expect(rollupTotals()).toEqual({ requests: 2, output: 200, cacheRead: 2000 })
+  })
+
+  it('drops a sidechain replay of a stored message (replay arrives second)', () => {
+    const { write, totals } = setup()
+    write(testEvent())
+    const stats = write(testEvent({ dedupeKey: 'claude:msg_1:req_9', requestId: 'req_9', isSidechain: true }))
+    expect(stats.replaysDropped).toBe(1)
+    expect(totals()).toEqual({ events: 1, output: 100, cacheRead: 1000 })
+  })
+
+  it('drops a sidechain replay of a stored message (replay arrives first)', () => {
+    const { write, totals, rollupTotals, sessionTotals } = setup()
+    write(testEvent({ dedupeKey: 'claude:msg_1:req_9', requestId: 'req_9', isSidechain: true, tokens: { output: 50 } }))
+    const stats = write(testEvent())
+    expect(stats).toEqual({ inserted: 1, merged: 0, replaysDropped: 1 })
+    expect(totals()).toEqual({ events: 1, output: 100, cacheRead: 1000 })
+    expect(rollupTotals()).toEqual({ requests: 1, output: 100, cacheRead: 1000 })
+    expect(sessionTotals()).toEqual({ requests: 1, output: 100 })
+  })
+
+  it('keeps sidechain responses that have their own message ids', () => {
+    const { write, totals } = setup()
+    write(testEvent(), testEvent({ dedupeKey: 'claude:msg_7:req_7', messageId: 'msg_7', requestId: 'req_7', isSidechain: true }))
+    expect(totals().events).toBe(2)
+  })
+
+  it('moves a merged request into the right prompt-size bucket', () => {
+    const { db, write } = setup()
+    write(testEvent({ tokens: { cacheRead: 150_000 } }))
+    write(testEvent({ tokens: { cacheRead: 250_000 } }))
+    const rows = db.prepare('SELECT ctx_bucket, requests, cache_read FROM rollup_q15').all()
+    expect(rows).toEqual([{ ctx_bucket: 3, requests: 1, cache_read: 250_000 }])
+  })
+})
+
+describe('openLedger', () => {
+  it('refuses a ledger written by a newer TokenLedger', () => {
+    const dir = `/tmp/tl-test-${process.pid}-${Date.now()}`
+    const path = `${dir}/ledger.sqlite`
+    const db = openLedger(path)
+    db.pragma('user_version = 999')
+    db.close()
+    expect(() => openLedger(path)).toThrow(/newer TokenLedger \(schema 999/)
+  })
+
+  it('reports a file that is not a database as damaged, with the way out', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs')
+    const dir = `/tmp/tl-test-corrupt-${process.pid}-${Date.now()}`
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(`${dir}/ledger.sqlite`, 'this is not sqlite at all, just text that is long enough to have a header……')
+    expect(() => openLedger(`${dir}/ledger.sqlite`)).toThrow(/damaged .*tokenledger rebuild/)
+  })
+})
