@@ -1,0 +1,90 @@
+/**
+ * Fixture conformance: every `fixtures/<agent>/<case>/home` is ingested through the REAL engine (real
+ * adapters, real SQLite ledger with its global dedupe) and compared with the case's hand-computed
+ * `expected.json`, and with a golden normalized event list (`events.golden.jsonl`, reviewed and
+ * committed; regenerate with `npx vitest run engine/ingest/conformance.test.ts -u`).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ADAPTERS } from '../../adapters/index.ts'
+import { LedgerWriter } from '../store/ledger-writer.ts'
+import { openLedger } from '../store/open-ledger.ts'
+import { runIngest } from './ingest-run.ts'
+
+const fixturesDir = join(import.meta.dirname, '..', '..', 'fixtures')
+const TOKEN_COLUMNS = 'sum(input) AS input, sum(output) AS output, sum(cache_read) AS cacheRead, sum(cache_write_5m) AS cacheWrite5m, sum(cache_write_1h) AS cacheWrite1h, sum(reasoning) AS reasoning'
+
+interface Expected {
+  requests: number
+  tokens: Record<string, number>
+  byModel: Record<string, { requests: number; tokens: Record<string, number> }>
+  limits?: number
+}
+
+const cases = ['claude', 'codex'].flatMap((agent) =>
+  existsSync(join(fixturesDir, agent))
+    ? readdirSync(join(fixturesDir, agent))
+        .filter((c) => existsSync(join(fixturesDir, agent, c, 'expected.json')))
+        .map((c) => ({ agent, name: c, dir: join(fixturesDir, agent, c) }))
+    : [],
+)
+
+function ingestCase(dir: string) {
+  const home = join(dir, 'home')
+  const ledger = new LedgerWriter(openLedger(':memory:'))
+  runIngest(ledger, ADAPTERS, { home, env: {}, platform: 'linux' }, { now: () => 0 })
+  return { db: ledger.db, home }
+}
+
+describe.each(cases)('fixture $agent/$name', ({ dir }) => {
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
+  const { db, home } = ingestCase(dir)
+
+  it('has the hand-computed request count and token totals', () => {
+    const row = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get() as Record<string, number | null>
+    const { requests, ...tokens } = row
+    expect(requests).toBe(expected.requests)
+    expect(Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, v ?? 0]))).toEqual(expected.tokens)
+  })
+
+  it('has the hand-computed totals per model', () => {
+    const rows = db.prepare(`SELECT model_raw, count(*) AS requests, ${TOKEN_COLUMNS} FROM events GROUP BY model_raw`).all() as Array<Record<string, number | string>>
+    const byModel = Object.fromEntries(rows.map(({ model_raw, requests, ...tokens }) => [model_raw, { requests, tokens }]))
+    expect(byModel).toEqual(expected.byModel)
+  })
+
+  it('keeps rollups equal to the events', () => {
+    const events = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get()
+    const rollups = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM rollup_q15`).get()
+    const sessions = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM session_rollup`).get()
+    expect(rollups).toEqual(events)
+    expect(sessions).toEqual(events)
+  })
+
+  // Only cases whose log carries quota readings state how many there are.
+  if (expected.limits !== undefined) {
+    it('records the quota readings', () => {
+      expect((db.prepare('SELECT count(*) AS n FROM limit_readings').get() as { n: number }).n).toBe(expected.limits)
+    })
+  }
+
+  it('matches the golden normalized events', async () => {
+    const rows = db
+      .prepare(
+        `SELECT dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id, is_sidechain, project, account,
+           input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd, source_path, source_offset, parser_version
+         FROM events ORDER BY dedupe_key`,
+      )
+      .all() as Array<Record<string, unknown>>
+    const lines = rows.map((r) =>
+      JSON.stringify({
+        ...r,
+        event_ts: new Date(r.event_ts as number).toISOString(),
+        account: relative(home, r.account as string),
+        source_path: relative(home, r.source_path as string),
+      }),
+    )
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'events.golden.jsonl'))
+  })
+})
