@@ -19,7 +19,7 @@ export default defineConfig({
   plugins: [modulePathStub()],
   test: {
     environment: 'node',
-    include: ['{common,engine,adapters,main,preload,renderer,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{common,engine,adapters,main,preload,renderer,scripts,bench}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -95,3 +95,18 @@ describe('openLedger', () => {
     expect(() => openLedger(`${dir}/ledger.sqlite`)).toThrow(/damaged .*tokenledger rebuild/)
   })
 })
+
+describe('EventWriter ownership', () => {
+  it('gives a request to its earliest copy, whichever file is read first', () => {
+    const { db, write } = setup()
+    const original = testEvent({ provider: 'codex', sessionId: 'parent', eventTs: Date.UTC(2026, 10, 20, 9), sourcePath: '/p.jsonl' })
+    const replay = testEvent({ provider: 'codex', sessionId: 'fork', eventTs: Date.UTC(2026, 10, 20, 13), sourcePath: '/f.jsonl' })
+    write(replay)
+    write(original)
+    expect(db.prepare('SELECT session_id, event_ts, source_path FROM events').all()).toEqual([
+      { session_id: 'parent', event_ts: Date.UTC(2026, 10, 20, 9), source_path: '/p.jsonl' },
+    ])
+    expect(db.prepare('SELECT session_id, requests FROM session_rollup').all()).toEqual([{ session_id: 'parent', requests: 1 }])
+    expect(db.prepare('SELECT q15, requests FROM rollup_q15').all()).toEqual([{ q15: Date.UTC(2026, 10, 20, 9) / 900_000, requests: 1 }])
+  })
+})

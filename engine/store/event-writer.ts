@@ -36,7 +36,10 @@ interface StoredRow {
 /**
  * Writes normalized events into the ledger with the GLOBAL dedupe rules (across files and runs):
  * 1. One row per dedupe key. Copies merge by per-field maximum of the token counts (a streamed Claude
- *    response's earlier copies carry a partial output count) and the earliest timestamp.
+ *    response's earlier copies carry a partial output count). The EARLIEST copy owns the request (its
+ *    time, session, project and provenance): a copy made later (a Codex fork replaying its parent's
+ *    history, re-stamped to the fork instant) must not take the request away from the original, whatever
+ *    order the files are read in.
  * 2. Sidechain replays: a sidechain event whose message id is already stored under another dedupe key
  *    is a replay of parent usage, not new usage. Applied in either arrival order.
  * Rollups move with every change in the same transaction (the caller's).
@@ -45,6 +48,7 @@ export class EventWriter {
   private readonly insert
   private readonly selectById
   private readonly updateTokens
+  private readonly updateOwner
   private readonly deleteById
   private readonly selectByMsg
   private readonly rollups: RollupWriter
@@ -65,6 +69,9 @@ export class EventWriter {
     this.updateTokens = db.prepare(
       `UPDATE events SET event_ts = ?, input = ?, output = ?, cache_read = ?, cache_write_5m = ?, cache_write_1h = ?,
         reasoning = ?, vendor_cost_usd = ? WHERE id = ?`,
+    )
+    this.updateOwner = db.prepare(
+      'UPDATE events SET session_id = ?, project = ?, account = ?, source_path = ?, source_offset = ? WHERE id = ?',
     )
     this.deleteById = db.prepare('DELETE FROM events WHERE id = ?')
     this.selectByMsg = db.prepare<[number], StoredRow>(
@@ -151,7 +158,13 @@ export class EventWriter {
     const ts = Math.min(stored.event_ts, e.eventTs)
     const cost = maxNullable(stored.vendor_cost_usd, e.vendorCostUsd)
     const old = contributionOfRow(stored)
+    const earlierOwner = e.eventTs < stored.event_ts
+    if (earlierOwner) {
+      this.updateOwner.run(e.sessionId, e.project ?? '', e.account, e.sourcePath, e.sourceOffset, stored.id)
+    }
+    const owner = earlierOwner ? { sessionId: e.sessionId, project: e.project ?? '', account: e.account } : {}
     if (
+      !earlierOwner &&
       ts === stored.event_ts && cost === stored.vendor_cost_usd && merged.input === stored.input &&
       merged.output === stored.output && merged.cacheRead === stored.cache_read &&
       merged.cacheWrite5m === stored.cache_write_5m && merged.cacheWrite1h === stored.cache_write_1h &&
@@ -161,7 +174,7 @@ export class EventWriter {
     }
     this.updateTokens.run(ts, merged.input, merged.output, merged.cacheRead, merged.cacheWrite5m, merged.cacheWrite1h, merged.reasoning, cost, stored.id)
     delta.add(old, -1)
-    delta.add({ ...old, eventTs: ts, tokens: merged, vendorCostUsd: cost }, 1)
+    delta.add({ ...old, ...owner, eventTs: ts, tokens: merged, vendorCostUsd: cost }, 1)
   }
 }
 
@@ -177,7 +190,7 @@ function mergeCopies(events: readonly UsageEvent[]): Iterable<UsageEvent> {
     const a = prev.tokens
     const b = e.tokens
     byKey.set(e.dedupeKey, {
-      ...prev,
+      ...(e.eventTs < prev.eventTs ? e : prev),
       eventTs: Math.min(prev.eventTs, e.eventTs),
       vendorCostUsd: maxNullable(prev.vendorCostUsd, e.vendorCostUsd),
       tokens: {
