@@ -54,7 +54,7 @@ function vitest(name: string, configArgs: string[]): void {
 
 check('type-check', 'npx', ['tsc', '-p', 'tsconfig.node.json'])
 check('type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
-check('lint', 'npx', ['oxlint', '--deny-warnings', 'common', 'engine', 'adapters', 'main', 'preload', 'renderer', 'e2e', 'scripts', 'bench'])
+check('lint', 'oxlint', ['--deny-warnings', 'common', 'engine', 'adapters', 'main', 'preload', 'renderer', 'e2e', 'scripts', 'bench'])
 vitest('unit', [])
 check('build (electron-vite)', 'npx', ['electron-vite', 'build'])
 if (existsSync(join(root, 'vitest.e2e.config.ts'))) vitest('e2e', ['--config', 'vitest.e2e.config.ts'])

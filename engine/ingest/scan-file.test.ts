@@ -102,7 +102,7 @@ describe('incremental scanning', () => {
 
   it('counts malformed lines as skips and keeps reading', () => {
     const t = setup()
-    writeFileSync(t.file('a.jsonl'), line('1', 10) + '{not json\n' + '\n' + line('2', 20))
+    writeFileSync(t.file('a.jsonl'), line('1', 10) + '{not json\n\n' + line('2', 20))
     t.ingest()
     expect(t.totals()).toEqual({ events: 2, output: 30 })
     expect(t.checkpoint('a.jsonl')?.skipped).toEqual({ malformed: 2 })

@@ -177,7 +177,6 @@ function applyResult(
   counters.eventsSeen += events.length
   const stats = ledger.commit(events, limits, cp, now)
   counters.inserted += stats.inserted
-  cp.events += stats.inserted
 }
 
 function bump(counts: SkipCounts, reason: string, by: number): void {

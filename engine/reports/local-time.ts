@@ -82,7 +82,7 @@ export function parseDate(date: string): [number, number, number] {
 
 export function assertTimeZone(tz: string): void {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions()
   } catch {
     throw new RangeError(`unknown time zone "${tz}": use an IANA name such as Europe/Berlin or UTC`)
   }

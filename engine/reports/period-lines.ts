@@ -38,19 +38,24 @@ export function aggregatePeriods(rows: readonly RollupRow[], periodOf: (row: Rol
   const out = new Map<string, PeriodLine>()
   for (const [key, p] of [...periods].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     p.line.models = [...p.models.values()].sort(byCostThenTokens).map((m) => ({ ...m, costUsd: roundUsd(m.costUsd) }))
+    unroundedCost.set(p.line, p.line.costUsd)
     p.line.costUsd = roundUsd(p.line.costUsd)
     out.set(key, p.line)
   }
   return out
 }
 
-/** Sums period lines into report totals. */
+/** Exact (unrounded) cost of each period line, so totals never add up already-rounded figures. */
+const unroundedCost = new WeakMap<PeriodLine, number | null>()
+
+/** Sums period lines into report totals, rounding once at the end. */
 export function totalsOf(lines: Iterable<PeriodLine>): { requests: number; tokens: ReturnType<typeof emptyReportTokens>; costUsd: number | null } {
   const totals = { requests: 0, tokens: emptyReportTokens(), costUsd: null as number | null }
   for (const l of lines) {
     totals.requests += l.requests
     addReportTokens(totals.tokens, l.tokens)
-    if (l.costUsd !== null) totals.costUsd = (totals.costUsd ?? 0) + l.costUsd
+    const cost = unroundedCost.has(l) ? unroundedCost.get(l)! : l.costUsd
+    if (cost !== null) totals.costUsd = (totals.costUsd ?? 0) + cost
   }
   totals.costUsd = roundUsd(totals.costUsd)
   return totals

@@ -25,6 +25,8 @@ export class LedgerWriter {
     )
     this.commitTx = db.transaction((events: readonly UsageEvent[], limits: readonly LimitReading[], cp: Checkpoint, now: number): WriteStats => {
       const stats = this.events.write(events, now)
+      // Events first stored from this source: counted here so the checkpoint written below includes them.
+      cp.events += stats.inserted
       for (const l of limits) {
         this.insertLimit.run(l.provider, l.account, l.windowId, l.observedTs, l.usedPercent, l.windowMinutes, l.resetsAt, l.planType)
       }

@@ -1,0 +1,23 @@
+import type { UiSnapshot } from '../../common/snapshot.ts'
+import { DailyChart } from './daily-chart.tsx'
+import { HeaderSummary } from './header-summary.tsx'
+import { ProviderCard } from './provider-card.tsx'
+import { SourceHealth } from './source-health.tsx'
+import { SuggestionsList } from './suggestions-list.tsx'
+import { TopModels } from './top-models.tsx'
+
+/** The popover's first screen. */
+export function Overview({ snapshot }: { snapshot: UiSnapshot }) {
+  return (
+    <main className="overview" data-testid="overview">
+      <HeaderSummary snapshot={snapshot} />
+      {snapshot.providers.map((card) => (
+        <ProviderCard key={card.provider} card={card} />
+      ))}
+      <DailyChart daily={snapshot.daily} />
+      <TopModels models={snapshot.topModels} />
+      <SuggestionsList suggestions={snapshot.suggestions} />
+      <SourceHealth sources={snapshot.sources} />
+    </main>
+  )
+}
