@@ -52,11 +52,24 @@ function vitest(name: string, configArgs: string[]): void {
   lines.push(`${failed === 0 ? 'PASS' : 'FAIL'} ${name}: ${r.numPassedTests} passed, ${failed} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
 }
 
+/** The offline packaging layout check; it reports SKIP (counted as skipped) where it needs the network. */
+function packagingCheck(): void {
+  process.stdout.write('\n=== packaging layout (electron-builder --linux dir) ===\n')
+  const r = spawnSync('node', ['scripts/package-layout.ts'], { cwd: root, encoding: 'utf8', env: process.env })
+  process.stdout.write(r.stdout + r.stderr)
+  const skipped = /package-layout: SKIP/.test(r.stdout)
+  if (r.status !== 0) total.failed++
+  else if (skipped) total.skipped++
+  else total.passed++
+  lines.push(`${r.status !== 0 ? 'FAIL' : skipped ? 'SKIP' : 'PASS'} packaging layout`)
+}
+
 check('type-check', 'npx', ['tsc', '-p', 'tsconfig.node.json'])
 check('type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
 check('lint', 'oxlint', ['--deny-warnings', 'common', 'engine', 'adapters', 'main', 'preload', 'renderer', 'e2e', 'scripts', 'bench'])
 vitest('unit', [])
 check('build (electron-vite)', 'npx', ['electron-vite', 'build'])
+packagingCheck()
 if (existsSync(join(root, 'vitest.e2e.config.ts'))) vitest('e2e', ['--config', 'vitest.e2e.config.ts'])
 
 process.stdout.write(`\n=== summary ===\n${lines.join('\n')}\n`)
