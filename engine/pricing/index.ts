@@ -1,2 +1,23 @@
+/** Public surface of the pricing engine: the store, reports and CLI import from here only. */
 export { createPricer } from './pricer.ts'
-export type { Pricer, PriceOverride, Resolution, PriceDescription } from './pricer-types.ts'
+export type { ComponentDescription, PriceComponent, PriceDescription, PriceOverride, Pricer, PriceSource, Resolution } from './pricer-types.ts'
+export { PLAN_CATALOGUE } from './plan-catalogue.ts'
+export type { CataloguePlan, PlanPriceConfidence } from './plan-catalogue.ts'
+export { computeEconomics, planPricingMode } from './economics.ts'
+export type {
+  AttributionRule,
+  EconomicsInput,
+  EconomicsResult,
+  EconomicsRow,
+  ModelEconomics,
+  PlanEconomics,
+  PricingMode,
+  ProviderEconomics,
+  RowEconomics,
+  UserPlan,
+} from './economics-types.ts'
+export { planFeeForPeriod } from './plan-fees.ts'
+export { PRICE_REGISTRY } from './registry.generated.ts'
+export { addOverride, addPlan, addRule, listOverrides, listPlans, listRules, removeOverride, removePlan, removeRule } from './pricing-repo.ts'
+export { PricingInputError } from './pricing-schemas.ts'
+export type { FieldIssue, OverrideInput, PlanInput, RuleInput } from './pricing-schemas.ts'

@@ -116,6 +116,8 @@ export function stripVariant(name: string): { readonly base: string; readonly ki
   return null
 }
 
+const MAX_NAME = 256
+
 export interface Candidates {
   /** Names to look up, most specific first; the first exact hit wins. */
   readonly keys: readonly string[]
@@ -128,6 +130,8 @@ export interface Candidates {
 
 /** Every exact name worth trying for a raw model string, in the order they must be tried. */
 export function candidateNames(raw: string): Candidates {
+  // No real model id is this long; don't run the tag regexes over a pathological string.
+  if (raw.length > MAX_NAME) return { keys: [raw], steps: ['exact'], fastFrom: -1, vendorHint: null }
   const surface = surfaceName(raw)
   let name = surface.fast ? `${surface.name}-fast` : surface.name
   const keys: string[] = [name]

@@ -1,7 +1,7 @@
 import type { UsageEvent } from '../../common/usage-event.ts'
 import type { TokenCounts } from '../../common/tokens.ts'
 import type { Db } from './open-ledger.ts'
-import { hash53 } from './hash-key.ts'
+import { eventKeyHash, messageKeyRange } from './hash-key.ts'
 import { RollupDelta, type RollupContribution } from './rollup-delta.ts'
 import { RollupWriter } from './rollup-writer.ts'
 
@@ -46,25 +46,26 @@ interface StoredRow {
  */
 export class EventWriter {
   private readonly insert
-  private readonly selectById
+  private readonly selectByHash
   private readonly updateTokens
   private readonly updateOwner
   private readonly deleteById
   private readonly selectByMsg
   private readonly rollups: RollupWriter
-  /** Message hashes of stored sidechain events; tiny, so non-sidechain inserts rarely need a lookup. */
-  private readonly sidechainMsgHashes = new Set<number>()
+  /** Provider + message id of stored sidechain events; tiny, so other inserts rarely need a lookup. */
+  private sidechainMsgs: Set<string> | null = null
+  private readonly selectSidechainMessages
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO events (id, dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id,
-        msg_hash, is_sidechain, project, account, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning,
+      `INSERT OR IGNORE INTO events (key_hash, dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id,
+        is_sidechain, project, account, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning,
         vendor_cost_usd, source_path, source_offset, parser_version, ingested_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
-    this.selectById = db.prepare<[number], StoredRow>(
+    this.selectByHash = db.prepare<[number], StoredRow>(
       `SELECT id, dedupe_key, event_ts, provider, model_raw, session_id, message_id, is_sidechain, project, account,
-        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events WHERE id = ?`,
+        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events WHERE key_hash = ?`,
     )
     this.updateTokens = db.prepare(
       `UPDATE events SET event_ts = ?, input = ?, output = ?, cache_read = ?, cache_write_5m = ?, cache_write_1h = ?,
@@ -74,14 +75,24 @@ export class EventWriter {
       'UPDATE events SET session_id = ?, project = ?, account = ?, source_path = ?, source_offset = ? WHERE id = ?',
     )
     this.deleteById = db.prepare('DELETE FROM events WHERE id = ?')
-    this.selectByMsg = db.prepare<[number], StoredRow>(
+    this.selectByMsg = db.prepare<[number, number], StoredRow>(
       `SELECT id, dedupe_key, event_ts, provider, model_raw, session_id, message_id, is_sidechain, project, account,
-        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events WHERE msg_hash = ?`,
+        input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd FROM events
+       WHERE key_hash BETWEEN ? AND ?`,
     )
     this.rollups = new RollupWriter(db)
-    for (const row of db.prepare<[], { msg_hash: number }>('SELECT msg_hash FROM events WHERE is_sidechain = 1 AND msg_hash IS NOT NULL').iterate()) {
-      this.sidechainMsgHashes.add(row.msg_hash)
+    this.selectSidechainMessages = db.prepare<[], { provider: string; message_id: string }>(
+      'SELECT provider, message_id FROM events WHERE is_sidechain = 1 AND message_id IS NOT NULL',
+    )
+  }
+
+  /** Loaded on the first write, so read-only runs (reports) never pay for it. */
+  private sidechainMessages(): Set<string> {
+    if (this.sidechainMsgs === null) {
+      this.sidechainMsgs = new Set()
+      for (const row of this.selectSidechainMessages.iterate()) this.sidechainMsgs.add(`${row.provider}\u0000${row.message_id}`)
     }
+    return this.sidechainMsgs
   }
 
   /** Applies a batch. Must run inside a transaction together with the source's checkpoint update. */
@@ -95,15 +106,15 @@ export class EventWriter {
   }
 
   private writeOne(e: UsageEvent, now: number, delta: RollupDelta, stats: WriteStats): void {
-    const msgHash = e.messageId === null ? null : hash53(e.messageId, 7)
-    if (e.isSidechain && msgHash !== null && this.isReplay(e, msgHash)) {
+    const msgKey = e.messageId === null ? null : `${e.provider}\u0000${e.messageId}`
+    if (e.isSidechain && e.messageId !== null && this.isReplay(e, e.messageId)) {
       stats.replaysDropped++
       return
     }
-    let id = hash53(e.dedupeKey)
+    let keyHash = eventKeyHash(e.provider, e.messageId, e.dedupeKey)
     for (;;) {
       const res = this.insert.run(
-        id, e.dedupeKey, e.eventTs, e.provider, e.modelRaw, e.sessionId, e.requestId, e.messageId, msgHash,
+        keyHash, e.dedupeKey, e.eventTs, e.provider, e.modelRaw, e.sessionId, e.requestId, e.messageId,
         e.isSidechain ? 1 : 0, e.project ?? '', e.account, e.tokens.input, e.tokens.output, e.tokens.cacheRead,
         e.tokens.cacheWrite5m, e.tokens.cacheWrite1h, e.tokens.reasoning, e.vendorCostUsd, e.sourcePath,
         e.sourceOffset, e.parserVersion, now,
@@ -111,14 +122,14 @@ export class EventWriter {
       if (res.changes === 1) {
         stats.inserted++
         delta.add(contributionOf(e), 1)
-        if (e.isSidechain && msgHash !== null) this.sidechainMsgHashes.add(msgHash)
-        else if (msgHash !== null && this.sidechainMsgHashes.has(msgHash)) this.dropReplaysOf(e, msgHash, delta, stats)
+        if (e.isSidechain && msgKey !== null) this.sidechainMessages().add(msgKey)
+        else if (msgKey !== null && e.messageId !== null && this.sidechainMessages().has(msgKey)) this.dropReplaysOf(e, e.messageId, delta, stats)
         return
       }
-      const stored = this.selectById.get(id)
-      if (stored === undefined) throw new Error(`ledger: row ${id} vanished during insert`)
+      const stored = this.selectByHash.get(keyHash)
+      if (stored === undefined) throw new Error(`ledger: row with key hash ${keyHash} vanished during insert`)
       if (stored.dedupe_key !== e.dedupeKey) {
-        id = id + 1 // a genuine 53-bit collision: probe the next slot
+        keyHash = keyHash + 1 // a genuine 53-bit collision: probe the next slot
         continue
       }
       stats.merged++
@@ -127,16 +138,22 @@ export class EventWriter {
     }
   }
 
-  private isReplay(e: UsageEvent, msgHash: number): boolean {
-    for (const row of this.selectByMsg.iterate(msgHash)) {
+  /** Rows of the same message. The range is widened by a few slots for keys that probed past its end. */
+  private rowsOfMessage(provider: string, messageId: string): StoredRow[] {
+    const [lo, hi] = messageKeyRange(provider, messageId)
+    return this.selectByMsg.all(lo, hi + PROBE_SLACK)
+  }
+
+  private isReplay(e: UsageEvent, messageId: string): boolean {
+    for (const row of this.rowsOfMessage(e.provider, messageId)) {
       if (row.message_id === e.messageId && row.dedupe_key !== e.dedupeKey && row.provider === e.provider) return true
     }
     return false
   }
 
   /** A non-sidechain original arrived after its sidechain replay(s): remove the replays. */
-  private dropReplaysOf(e: UsageEvent, msgHash: number, delta: RollupDelta, stats: WriteStats): void {
-    for (const row of this.selectByMsg.all(msgHash)) {
+  private dropReplaysOf(e: UsageEvent, messageId: string, delta: RollupDelta, stats: WriteStats): void {
+    for (const row of this.rowsOfMessage(e.provider, messageId)) {
       if (row.is_sidechain === 1 && row.message_id === e.messageId && row.dedupe_key !== e.dedupeKey && row.provider === e.provider) {
         this.deleteById.run(row.id)
         delta.add(contributionOfRow(row), -1)
@@ -177,6 +194,9 @@ export class EventWriter {
     delta.add({ ...old, ...owner, eventTs: ts, tokens: merged, vendorCostUsd: cost }, 1)
   }
 }
+
+/** Probing after a hash collision moves a key up by one slot at a time; a handful covers any real case. */
+const PROBE_SLACK = 8
 
 /** Merges copies inside one batch first (streamed copies usually sit on consecutive lines). */
 function mergeCopies(events: readonly UsageEvent[]): Iterable<UsageEvent> {

@@ -33,3 +33,26 @@ function finish(a: number, b: number): number {
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }
+
+/** Width of the low part of a message-grouped key hash (see eventKeyHash). */
+const LOW_BITS = 2 ** 21
+
+/**
+ * The ledger key of an event: a 53-bit hash of its dedupe key. When the event carries a vendor message
+ * id, the high 32 bits are a hash of (provider, message id) and the low 21 bits a hash of the dedupe key,
+ * so every request of one message lies in one contiguous key range (`messageKeyRange`).
+ */
+export function eventKeyHash(provider: string, messageId: string | null, dedupeKey: string): number {
+  if (messageId === null) return hash53(dedupeKey)
+  return messageHash32(provider, messageId) * LOW_BITS + (hash53(dedupeKey, 11) % LOW_BITS)
+}
+
+/** Inclusive key range holding every event of one message (probing may step one past it: see writer). */
+export function messageKeyRange(provider: string, messageId: string): [number, number] {
+  const high = messageHash32(provider, messageId) * LOW_BITS
+  return [high, high + LOW_BITS - 1]
+}
+
+function messageHash32(provider: string, messageId: string): number {
+  return hash53(`${provider}\u0000${messageId}`, 7) % 2 ** 32
+}

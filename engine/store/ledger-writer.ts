@@ -27,7 +27,7 @@ export class LedgerWriter {
       const stats = this.events.write(events, now)
       // Events first stored from this source: counted here so the checkpoint written below includes them.
       cp.events += stats.inserted
-      for (const l of limits) {
+      for (const l of latestPerWindow(limits)) {
         this.insertLimit.run(l.provider, l.account, l.windowId, l.observedTs, l.usedPercent, l.windowMinutes, l.resetsAt, l.planType)
       }
       this.checkpoints.put(cp, now)
@@ -51,4 +51,19 @@ export class LedgerWriter {
       this.checkpoints.put({ ...cp, lastError: message }, now)
     }
   }
+}
+
+/**
+ * Codex repeats its quota readings on every token count; only the newest reading of each window in a
+ * batch is worth keeping (the UI shows the latest, and a reading per batch keeps a coarse history).
+ */
+function latestPerWindow(limits: readonly LimitReading[]): Iterable<LimitReading> {
+  if (limits.length <= 1) return limits
+  const latest = new Map<string, LimitReading>()
+  for (const l of limits) {
+    const key = `${l.provider}\u0000${l.account}\u0000${l.windowId}`
+    const prev = latest.get(key)
+    if (prev === undefined || l.observedTs >= prev.observedTs) latest.set(key, l)
+  }
+  return latest.values()
 }

@@ -1,10 +1,13 @@
 /**
  * The ledger's first schema.
  *
- * events: one row per billable request, keyed by a 53-bit hash of the adapter's dedupe key (an INTEGER
- * primary key is much cheaper to insert into than a UNIQUE text index; the text is kept to resolve the
- * rare hash collision by probing). Events are never deleted because their source file disappeared:
- * the ledger is the user's lifetime history.
+ * events: one row per billable request. Rows get sequential ids (appends touch the last page only) and a
+ * UNIQUE 53-bit hash of the adapter's dedupe key (a small integer index entry: far cheaper than a UNIQUE
+ * text index, or than a random primary key that scatters whole rows); the text is kept to resolve the rare
+ * hash collision by probing. For events with a vendor message id the hash's high 32 bits hash the message
+ * id, so the same UNIQUE index finds all requests of one message by range (the sidechain-replay rule)
+ * without a second index. Events are never deleted because their source file disappeared: the ledger is
+ * the user's lifetime history.
  *
  * rollup_q15: quarter-hour × provider × account × project × model × prompt-size bucket. Quarter hours
  * (not hours) so days can be cut in any real time zone, including +05:30 and +05:45.
@@ -14,6 +17,7 @@
 export const sql = `
 CREATE TABLE events (
   id              INTEGER PRIMARY KEY,
+  key_hash        INTEGER NOT NULL UNIQUE,
   dedupe_key      TEXT    NOT NULL,
   event_ts        INTEGER NOT NULL,
   provider        TEXT    NOT NULL,
@@ -21,7 +25,6 @@ CREATE TABLE events (
   session_id      TEXT    NOT NULL,
   request_id      TEXT,
   message_id      TEXT,
-  msg_hash        INTEGER,
   is_sidechain    INTEGER NOT NULL DEFAULT 0,
   project         TEXT    NOT NULL DEFAULT '',
   account         TEXT    NOT NULL,
@@ -37,8 +40,8 @@ CREATE TABLE events (
   parser_version  INTEGER NOT NULL,
   ingested_at     INTEGER NOT NULL
 );
-CREATE INDEX events_msg_hash ON events(msg_hash) WHERE msg_hash IS NOT NULL;
-CREATE INDEX events_ts ON events(event_ts);
+-- Sidechain events are few; this lets the writer find them without a table scan.
+CREATE INDEX events_sidechain ON events(key_hash) WHERE is_sidechain = 1;
 
 CREATE TABLE rollup_q15 (
   q15             INTEGER NOT NULL,
