@@ -15,6 +15,26 @@ export interface ModelLine {
   tokens: ReportTokens
   /** List-price cost; null when the model is unpriced (never a made-up 0). */
   costUsd: number | null
+  /** What this usage really cost: its share of plan fees when covered by a plan, else its list cost. */
+  effectiveCostUsd?: number | null
+  /** 1e6 × effectiveCostUsd / tokens. */
+  effectiveUsdPerMtok?: number | null
+}
+
+/** Blended economics of a report period (see engine/pricing/economics-types.ts for the definitions). */
+export interface EconomicsSummary {
+  /** V: list-price value of all priced usage. */
+  valueUsd: number
+  /** F: plan fees prorated to the period. */
+  planFeesUsd: number
+  /** A: list-price value of usage paid per token. */
+  apiSpendUsd: number
+  /** Covered value / plan fees; null without plans. */
+  multiple: number | null
+  /** F + A: what was paid. */
+  effectiveCostUsd: number
+  blendedGlobalUsdPerMtok: number | null
+  providers: Array<{ provider: ProviderId; planFeesUsd: number; apiSpendUsd: number; effectiveCostUsd: number; blendedProviderUsdPerMtok: number | null; pricingModes: string[] }>
 }
 
 export interface PeriodLine {
@@ -22,6 +42,8 @@ export interface PeriodLine {
   requests: number
   /** Sum of priced lines; null only when nothing in the period could be priced. */
   costUsd: number | null
+  /** Plan fees prorated to the period + per-token spend (F + A). */
+  effectiveCostUsd?: number
   models: ModelLine[]
 }
 
@@ -29,7 +51,7 @@ export interface DailyReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION
   timezone: string
   days: Array<PeriodLine & { date: string }>
-  totals: { requests: number; tokens: ReportTokens; costUsd: number | null }
+  totals: { requests: number; tokens: ReportTokens; costUsd: number | null; economics?: EconomicsSummary }
 }
 
 export type Grouping = 'day' | 'week' | 'month' | 'provider' | 'model' | 'project' | 'session'

@@ -4,10 +4,11 @@
  * Verbs, flags and --json shapes are a contract for users' scripts (see README).
  */
 import { Command, Option } from 'commander'
-import { LedgerError } from '../store/ledger-error.ts'
 import { rebuildCommand, sourcesCommand, watchCommand } from './admin-commands.ts'
-import { UsageError, type CommonFlags } from './options.ts'
+import { guarded } from './guarded.ts'
+import type { CommonFlags } from './options.ts'
 import { blocksCommand, modelsCommand, periodCommand, sessionCommand } from './report-commands.ts'
+import { registerPricingCommands } from './pricing-commands.ts'
 
 const program = new Command()
   .name('tokenledger')
@@ -24,35 +25,22 @@ function withCommonFlags(cmd: Command): Command {
     .option('--tz <zone>', 'IANA time zone for days (default: the system zone)')
     .option('--provider <list>', 'only these providers, comma-separated (claude,codex,…)')
     .option('--json', 'print JSON instead of a table')
+    .addOption(new Option('--mode <mode>', 'cost column in tables: list (list price) or effective (plan fees blended in)').choices(['list', 'effective']).default('list'))
     .addOption(new Option('--demo', 'use a generated demo home (sample Claude Code and Codex logs)').conflicts('home'))
 }
 
-const run = (fn: (flags: CommonFlags) => void | Promise<void>) => async (flags: CommonFlags) => {
-  try {
-    await fn(flags)
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`tokenledger: ${err.message}\n`)
-      process.exitCode = 2
-    } else if (err instanceof LedgerError) {
-      process.stderr.write(`tokenledger: ${err.message}\n`)
-      process.exitCode = 3
-    } else {
-      throw err
-    }
-  }
-}
-
-withCommonFlags(program.command('daily').description('usage and cost per day')).action(run((f) => periodCommand('daily', f)))
-withCommonFlags(program.command('weekly').description('usage and cost per week (weeks start on Monday)')).action(run((f) => periodCommand('weekly', f)))
-withCommonFlags(program.command('monthly').description('usage and cost per month')).action(run((f) => periodCommand('monthly', f)))
-withCommonFlags(program.command('session').description('usage and cost per agent session')).action(run(sessionCommand))
-withCommonFlags(program.command('models').description('usage and cost per model')).action(run(modelsCommand))
-withCommonFlags(program.command('blocks').description("Claude's 5-hour windows, estimated from local activity")).action(run(blocksCommand))
-withCommonFlags(program.command('sources').description('where agent data was looked for, what was found, skipped lines by reason')).action(run(sourcesCommand))
-withCommonFlags(program.command('rebuild').description('re-read every source; events whose files are gone are kept')).action(run(rebuildCommand))
+withCommonFlags(program.command('daily').description('usage and cost per day')).action(guarded((f: CommonFlags) => periodCommand('daily', f)))
+withCommonFlags(program.command('weekly').description('usage and cost per week (weeks start on Monday)')).action(guarded((f: CommonFlags) => periodCommand('weekly', f)))
+withCommonFlags(program.command('monthly').description('usage and cost per month')).action(guarded((f: CommonFlags) => periodCommand('monthly', f)))
+withCommonFlags(program.command('session').description('usage and cost per agent session')).action(guarded(sessionCommand))
+withCommonFlags(program.command('models').description('usage and cost per model')).action(guarded(modelsCommand))
+withCommonFlags(program.command('blocks').description("Claude's 5-hour windows, estimated from local activity")).action(guarded(blocksCommand))
+withCommonFlags(program.command('sources').description('where agent data was looked for, what was found, skipped lines by reason')).action(guarded(sourcesCommand))
+withCommonFlags(program.command('rebuild').description('re-read every source; events whose files are gone are kept')).action(guarded(rebuildCommand))
 withCommonFlags(program.command('watch').description('keep reading new usage; rewrite a snapshot file on every change'))
   .option('--ui-snapshot-path <file>', 'write the versioned UI snapshot JSON here (atomically) on every change')
-  .action(run(watchCommand))
+  .action(guarded(watchCommand))
+
+registerPricingCommands(program, withCommonFlags)
 
 await program.parseAsync(process.argv)

@@ -12,6 +12,7 @@ export interface CommonFlags {
   provider?: string
   json?: boolean
   demo?: boolean
+  mode?: 'list' | 'effective'
 }
 
 /** A wrong setting is a clear message and exit code 2, never a stack trace. */

@@ -7,19 +7,23 @@ import { openEngine } from './open-engine.ts'
 import { reportFilter, type CommonFlags } from './options.ts'
 import { fmtInt, fmtUsd, renderTable } from './table.ts'
 
-const TOKEN_HEADER = ['Input', 'Output', 'Cache write', 'Cache read', 'Total tokens', 'Cost (USD)']
+const tokenHeader = (mode: CommonFlags['mode']): string[] => ['Input', 'Output', 'Cache write', 'Cache read', 'Total tokens', mode === 'effective' ? 'Effective (USD)' : 'Cost (USD)']
 
-function tokenCells(l: Pick<PeriodLine, 'tokens' | 'costUsd'>): string[] {
+type Costed = Pick<PeriodLine, 'tokens' | 'costUsd'> & { effectiveCostUsd?: number | null; economics?: { effectiveCostUsd: number } }
+
+/** Token columns and the cost column: list price, or with `--mode effective` what was really paid. */
+function tokenCells(l: Costed, mode: CommonFlags['mode'] = 'list'): string[] {
   const t = l.tokens
-  return [fmtInt(t.input), fmtInt(t.output), fmtInt(t.cacheWrite), fmtInt(t.cacheRead), fmtInt(reportTokensTotal(t)), fmtUsd(l.costUsd)]
+  const cost = mode === 'effective' ? (l.economics?.effectiveCostUsd ?? l.effectiveCostUsd ?? l.costUsd) : l.costUsd
+  return [fmtInt(t.input), fmtInt(t.output), fmtInt(t.cacheWrite), fmtInt(t.cacheRead), fmtInt(reportTokensTotal(t)), fmtUsd(cost)]
 }
 
 function modelNames(models: readonly ModelLine[]): string {
   return models.map((m) => m.model).join(', ')
 }
 
-function print(flags: CommonFlags, json: unknown, human: () => string): void {
-  process.stdout.write(flags.json ? JSON.stringify(json, null, 2) + '\n' : human() + '\n')
+function print(flags: CommonFlags, json: object, human: () => string): void {
+  process.stdout.write(flags.json ? JSON.stringify({ ...json, mode: flags.mode ?? 'list' }, null, 2) + '\n' : human() + '\n')
 }
 
 type PeriodVerb = 'daily' | 'weekly' | 'monthly'
@@ -38,9 +42,9 @@ export function periodCommand(verb: PeriodVerb, flags: CommonFlags): void {
     print(flags, report, () => {
       if (rows.length === 0) return emptyMessage(engine.sources())
       return renderTable(
-        [label, 'Models', ...TOKEN_HEADER],
-        rows.map(([key, line]) => [key, modelNames(line.models), ...tokenCells(line)]),
-        ['Total', '', ...tokenCells(report.totals)],
+        [label, 'Models', ...tokenHeader(flags.mode)],
+        rows.map(([key, line]) => [key, modelNames(line.models), ...tokenCells(line, flags.mode)]),
+        ['Total', '', ...tokenCells(report.totals, flags.mode)],
       ) + `\n(${report.timezone})`
     })
   } finally {
@@ -57,9 +61,9 @@ export function modelsCommand(flags: CommonFlags): void {
       report.models.length === 0
         ? emptyMessage(engine.sources())
         : renderTable(
-            ['Provider', 'Model', 'Requests', ...TOKEN_HEADER],
-            report.models.map((m) => [m.provider, m.model, fmtInt(m.requests), ...tokenCells(m)]),
-            ['Total', '', fmtInt(report.totals.requests), ...tokenCells(report.totals)],
+            ['Provider', 'Model', 'Requests', ...tokenHeader(flags.mode)],
+            report.models.map((m) => [m.provider, m.model, fmtInt(m.requests), ...tokenCells(m, flags.mode)]),
+            ['Total', '', fmtInt(report.totals.requests), ...tokenCells(report.totals, flags.mode)],
           ),
     )
   } finally {
@@ -76,9 +80,9 @@ export function sessionCommand(flags: CommonFlags): void {
       report.sessions.length === 0
         ? emptyMessage(engine.sources())
         : renderTable(
-            ['Session', 'Provider', 'Project', 'Last activity', 'Models', 'Requests', ...TOKEN_HEADER],
+            ['Session', 'Provider', 'Project', 'Last activity', 'Models', 'Requests', ...tokenHeader(flags.mode)],
             report.sessions.map((s) => [s.sessionId.slice(0, 36), s.provider, shortProject(s.project), s.lastAt.slice(0, 16).replace('T', ' '), s.models.join(', '), fmtInt(s.requests), ...tokenCells(s)]),
-            ['Total', '', '', '', '', fmtInt(report.totals.requests), ...tokenCells(report.totals)],
+            ['Total', '', '', '', '', fmtInt(report.totals.requests), ...tokenCells(report.totals, flags.mode)],
           ),
     )
   } finally {
@@ -95,7 +99,7 @@ export function blocksCommand(flags: CommonFlags): void {
       report.blocks.length === 0
         ? emptyMessage(engine.sources())
         : renderTable(
-            ['Block start (UTC)', 'Status', 'Models', 'Requests', ...TOKEN_HEADER],
+            ['Block start (UTC)', 'Status', 'Models', 'Requests', ...tokenHeader(flags.mode)],
             report.blocks.map((b) => [b.start.slice(0, 16).replace('T', ' '), b.isActive ? `ACTIVE, ~${fmtUsd(b.projectedCostUsd)} projected` : '', b.models.join(', '), fmtInt(b.requests), ...tokenCells(b)]),
           ) + '\n5-hour blocks are estimated from local activity.',
     )

@@ -3,13 +3,12 @@ import type { EngineState, SourceHealthView, UiSnapshot } from '../../common/sna
 import { ADAPTERS } from '../../adapters/index.ts'
 import { discover, type Discovery } from '../ingest/discover.ts'
 import { runIngest, type IngestOptions, type IngestSummary } from '../ingest/ingest-run.ts'
-import type { Pricer } from '../pricing/index.ts'
 import { LocalCalendar } from '../reports/local-time.ts'
 import type { ReportContext } from '../reports/report-context.ts'
 import { buildSnapshot } from '../snapshot/build-snapshot.ts'
 import { LedgerWriter } from '../store/ledger-writer.ts'
 import { openLedger, type Db } from '../store/open-ledger.ts'
-import { loadPricer } from './load-pricer.ts'
+import { loadPricing, type PricingInputs } from './load-pricer.ts'
 import { sourceHealth } from './source-health.ts'
 import { suggest } from './suggestions.ts'
 
@@ -32,7 +31,7 @@ export class Engine {
   readonly discoveryContext: DiscoveryContext
   readonly now: () => number
   private calendar: LocalCalendar
-  private pricer: Pricer
+  private pricing: PricingInputs
   private lastDiscovery: Discovery | null = null
 
   constructor(options: EngineOptions) {
@@ -42,7 +41,7 @@ export class Engine {
     this.discoveryContext = options.discovery
     this.now = options.now ?? Date.now
     this.calendar = new LocalCalendar(options.timezone)
-    this.pricer = loadPricer(this.db)
+    this.pricing = loadPricing(this.db)
   }
 
   get timezone(): string {
@@ -75,7 +74,7 @@ export class Engine {
 
   /** Pricing inputs (overrides, plans) changed: re-price everything from the rollups, no re-ingest. */
   reloadPricing(): void {
-    this.pricer = loadPricer(this.db)
+    this.pricing = loadPricing(this.db)
   }
 
   setTimezone(timezone: string): void {
@@ -83,7 +82,8 @@ export class Engine {
   }
 
   reportContext(): ReportContext {
-    return { db: this.db, pricer: this.pricer, calendar: this.calendar, now: this.now() }
+    const { pricer, plans, rules } = this.pricing
+    return { db: this.db, pricer, plans, rules, calendar: this.calendar, now: this.now() }
   }
 
   sources(): SourceHealthView[] {

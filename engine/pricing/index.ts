@@ -18,6 +18,6 @@ export type {
 } from './economics-types.ts'
 export { planFeeForPeriod } from './plan-fees.ts'
 export { PRICE_REGISTRY } from './registry.generated.ts'
-export { addOverride, addPlan, addRule, listOverrides, listPlans, listRules, removeOverride, removePlan, removeRule } from './pricing-repo.ts'
-export { PricingInputError } from './pricing-schemas.ts'
-export type { FieldIssue, OverrideInput, PlanInput, RuleInput } from './pricing-schemas.ts'
+export { listOverrides, listPlans, listRules } from './pricing-read.ts'
+// The validating writers (pricing-repo.ts, pricing-schemas.ts) are imported directly by the commands that
+// edit pricing data, so read-only runs never load the schema library.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { ProviderId } from '../../common/providers.ts'
 import type { AttributionRule, UserPlan } from './economics-types.ts'
+export { listOverrides, listPlans, listRules } from './pricing-read.ts'
 import { PLAN_CATALOGUE } from './plan-catalogue.ts'
 import { createPricer } from './pricer.ts'
 import type { PriceOverride } from './pricer-types.ts'
@@ -12,34 +12,6 @@ import { overrideInputSchema, parseOrThrow, planInputSchema, PricingInputError, 
  * PricingInputError naming the fields at fault; nothing half-valid reaches the database.
  */
 type Db = Database.Database
-
-interface OverrideRow {
-  id: string
-  provider: ProviderId | null
-  model: string
-  input: number | null
-  output: number | null
-  cache_read: number | null
-  cache_write_5m: number | null
-  cache_write_1h: number | null
-  effective_from: string | null
-  effective_until: string | null
-}
-
-function toOverride(r: OverrideRow): PriceOverride {
-  const prices: PriceOverride['prices'] = {}
-  if (r.input !== null) prices.input = r.input
-  if (r.output !== null) prices.output = r.output
-  if (r.cache_read !== null) prices.cacheRead = r.cache_read
-  if (r.cache_write_5m !== null) prices.cacheWrite5m = r.cache_write_5m
-  if (r.cache_write_1h !== null) prices.cacheWrite1h = r.cache_write_1h
-  return { id: r.id, provider: r.provider, model: r.model, prices, effectiveFrom: r.effective_from, effectiveUntil: r.effective_until }
-}
-
-/** Oldest first: the pricer lets a later override win over an earlier one for the same model. */
-export function listOverrides(db: Db): PriceOverride[] {
-  return db.prepare<[], OverrideRow>('SELECT * FROM price_overrides ORDER BY created_at, rowid').all().map(toOverride)
-}
 
 // Registry-only pricer used to check that an override names a model we know.
 let registryPricer: ReturnType<typeof createPricer> | null = null
@@ -68,25 +40,6 @@ export function removeOverride(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM price_overrides WHERE id = ?').run(id).changes > 0
 }
 
-interface PlanRow {
-  id: string
-  name: string
-  catalogue_id: string | null
-  provider: ProviderId
-  account: string | null
-  billing: 'monthly' | 'annual'
-  fee_usd: number
-  start_date: string
-  end_date: string | null
-}
-
-export function listPlans(db: Db): UserPlan[] {
-  return db
-    .prepare<[], PlanRow>('SELECT * FROM user_plans ORDER BY start_date, rowid')
-    .all()
-    .map((r) => ({ id: r.id, name: r.name, catalogueId: r.catalogue_id, provider: r.provider, account: r.account, billing: r.billing, feeUsd: r.fee_usd, startDate: r.start_date, endDate: r.end_date }))
-}
-
 /** Adds a plan; name, provider and fee default from the catalogue entry when `catalogueId` is given. */
 export function addPlan(db: Db, input: unknown, now: number = Date.now()): UserPlan {
   const v = parseOrThrow(planInputSchema, input)
@@ -113,25 +66,6 @@ export function addPlan(db: Db, input: unknown, now: number = Date.now()): UserP
 /** Removes a plan and the rules that name it (ON DELETE CASCADE). */
 export function removePlan(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM user_plans WHERE id = ?').run(id).changes > 0
-}
-
-interface RuleRow {
-  id: string
-  provider: ProviderId | null
-  account: string | null
-  project: string | null
-  date_from: string | null
-  date_until: string | null
-  billing: 'plan' | 'api'
-  plan_id: string | null
-}
-
-/** In application order (first match wins). */
-export function listRules(db: Db): AttributionRule[] {
-  return db
-    .prepare<[], RuleRow>('SELECT * FROM attribution_rules ORDER BY position, rowid')
-    .all()
-    .map((r) => ({ id: r.id, provider: r.provider, account: r.account, project: r.project, from: r.date_from, until: r.date_until, billing: r.billing, planId: r.plan_id }))
 }
 
 /** Appends a rule after the existing ones. */

@@ -1,17 +1,23 @@
 import { REPORT_SCHEMA_VERSION, type DailyReport, type PeriodLine, type ReportFilter } from '../../common/reports.ts'
+import { applyEconomics, economicsSummary } from './apply-economics.ts'
+import { LocalCalendar } from './local-time.ts'
 import { aggregatePeriods, totalsOf } from './period-lines.ts'
+import type { RollupRow } from './rollup-rows.ts'
 import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
 
 /** `tokenledger daily`: one line per local date with usage, models inside, totals at the end. */
 export function dailyReport(ctx: ReportContext, filter: ReportFilter): DailyReport {
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
-  const periods = aggregatePeriods(rows, (r) => ctx.calendar.date(r.startMs), ctx.pricer)
+  const dayOf = (r: RollupRow): string => ctx.calendar.date(r.startMs)
+  const periods = aggregatePeriods(rows, dayOf, ctx.pricer)
+  const range = reportRange(ctx, filter, rows)
+  applyEconomics(ctx, rows, dayOf, periods, (d) => clip({ since: d, until: d }, range))
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     timezone: ctx.calendar.timezone,
     days: [...periods].map(([date, line]) => ({ date, ...line })),
-    totals: totalsOf(periods.values()),
+    totals: { ...totalsOf(periods.values()), economics: economicsSummary(ctx, rows, range) },
   }
 }
 
@@ -27,13 +33,16 @@ export interface WeeklyReport {
 export function weeklyReport(ctx: ReportContext, filter: ReportFilter): WeeklyReport {
   const weekStartsOn = filter.weekStartsOn ?? 1
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
-  const periods = aggregatePeriods(rows, (r) => ctx.calendar.weekStart(r.startMs, weekStartsOn), ctx.pricer)
+  const weekOf = (r: RollupRow): string => ctx.calendar.weekStart(r.startMs, weekStartsOn)
+  const periods = aggregatePeriods(rows, weekOf, ctx.pricer)
+  const range = reportRange(ctx, filter, rows)
+  applyEconomics(ctx, rows, weekOf, periods, (w) => clip({ since: w, until: LocalCalendar.addDays(w, 6) }, range))
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     timezone: ctx.calendar.timezone,
     weekStartsOn,
     weeks: [...periods].map(([week, line]) => ({ week, ...line })),
-    totals: totalsOf(periods.values()),
+    totals: { ...totalsOf(periods.values()), economics: economicsSummary(ctx, rows, range) },
   }
 }
 
@@ -47,12 +56,15 @@ export interface MonthlyReport {
 /** `tokenledger monthly`: local calendar months `YYYY-MM`. */
 export function monthlyReport(ctx: ReportContext, filter: ReportFilter): MonthlyReport {
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
-  const periods = aggregatePeriods(rows, (r) => ctx.calendar.month(r.startMs), ctx.pricer)
+  const monthOf = (r: RollupRow): string => ctx.calendar.month(r.startMs)
+  const periods = aggregatePeriods(rows, monthOf, ctx.pricer)
+  const range = reportRange(ctx, filter, rows)
+  applyEconomics(ctx, rows, monthOf, periods, (m) => clip({ since: `${m}-01`, until: lastDayOfMonth(m) }, range))
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     timezone: ctx.calendar.timezone,
     months: [...periods].map(([month, line]) => ({ month, ...line })),
-    totals: totalsOf(periods.values()),
+    totals: { ...totalsOf(periods.values()), economics: economicsSummary(ctx, rows, range) },
   }
 }
 
@@ -66,11 +78,34 @@ export interface ModelsReport {
 /** `tokenledger models`: usage per provider × model over the whole range. */
 export function modelsReport(ctx: ReportContext, filter: ReportFilter): ModelsReport {
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
-  const all = aggregatePeriods(rows, () => 'all', ctx.pricer).get('all')
+  const periods = aggregatePeriods(rows, () => 'all', ctx.pricer)
+  const range = reportRange(ctx, filter, rows)
+  applyEconomics(ctx, rows, () => 'all', periods, () => range)
+  const all = periods.get('all')
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     timezone: ctx.calendar.timezone,
     models: all?.models ?? [],
-    totals: totalsOf(all === undefined ? [] : [all]),
+    totals: { ...totalsOf(all === undefined ? [] : [all]), economics: economicsSummary(ctx, rows, range) },
   }
+}
+
+type DateRange = { since: string; until: string }
+
+/** The report's local date range: the filter's bounds, else from the first usage to today. */
+function reportRange(ctx: ReportContext, filter: ReportFilter, rows: readonly RollupRow[]): DateRange {
+  const today = ctx.calendar.today(ctx.now)
+  const first = rows[0] === undefined ? today : ctx.calendar.date(rows[0].startMs)
+  const last = rows.at(-1) === undefined ? today : ctx.calendar.date(rows.at(-1)!.startMs)
+  return { since: filter.since ?? first, until: filter.until ?? (last > today ? last : today) }
+}
+
+/** A period's dates within the report's range (fees are prorated only over days the report covers). */
+function clip(p: DateRange, r: DateRange): DateRange {
+  return { since: p.since > r.since ? p.since : r.since, until: p.until < r.until ? p.until : r.until }
+}
+
+function lastDayOfMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }

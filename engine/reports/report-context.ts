@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../common/providers.ts'
 import type { ReportFilter } from '../../common/reports.ts'
-import type { Pricer } from '../pricing/index.ts'
+import type { AttributionRule, Pricer, UserPlan } from '../pricing/index.ts'
 import type { Db } from '../store/open-ledger.ts'
 import { LocalCalendar } from './local-time.ts'
 import type { RowQuery } from './rollup-rows.ts'
@@ -9,6 +9,9 @@ import type { RowQuery } from './rollup-rows.ts'
 export interface ReportContext {
   readonly db: Db
   readonly pricer: Pricer
+  /** The user's subscriptions and billing rules: what turns list-price value into effective cost. */
+  readonly plans: readonly UserPlan[]
+  readonly rules: readonly AttributionRule[]
   readonly calendar: LocalCalendar
   readonly now: number
 }

@@ -16,7 +16,9 @@ import { blocksReport } from '../reports/blocks-report.ts'
 import { LocalCalendar } from '../reports/local-time.ts'
 import { roundUsd } from '../reports/period-lines.ts'
 import type { ReportContext } from '../reports/report-context.ts'
-import { loadRollupRows } from '../reports/rollup-rows.ts'
+import { loadRollupRows, type RollupRow } from '../reports/rollup-rows.ts'
+import { economicsOf } from '../reports/effective-costs.ts'
+import type { EconomicsResult } from '../pricing/index.ts'
 import { addRow, emptyFigure, roundFigure } from './period-figure.ts'
 import { reportedQuotas } from './quotas.ts'
 
@@ -48,8 +50,14 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
   const daily = new Map<string, DailyPointView>()
   for (let d = from30; d <= today; d = LocalCalendar.addDays(d, 1)) daily.set(d, { date: d, byProvider: {}, costUsd: 0 })
 
+  const todayRows: RollupRow[] = []
+  const weekRows: RollupRow[] = []
+  const monthRows: RollupRow[] = []
   for (const row of rows) {
     const date = calendar.date(row.startMs)
+    if (date === today) todayRows.push(row)
+    if (date >= weekStart) weekRows.push(row)
+    if (date >= monthStart) monthRows.push(row)
     const cost = pricer.cost(row.provider, row.modelRaw, row.startMs, row.tokens, row.ctxBucket)
     let card = cards.get(row.provider)
     if (card === undefined) {
@@ -79,6 +87,12 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
       point.costUsd += cost
     }
   }
+
+  // Effective cost (plans blended in) of each period, computed over that period as the economics define.
+  const ecoMonth = economicsOf(ctx, monthRows, { since: monthStart, until: today })
+  setEffective(todayF, economicsOf(ctx, todayRows, { since: today, until: today }), (p) => cards.get(p)?.today)
+  setEffective(weekF, economicsOf(ctx, weekRows, { since: weekStart, until: today }), () => undefined)
+  setEffective(monthF, ecoMonth, (p) => cards.get(p)?.month)
 
   const lastEvent = new Map<string, string | null>()
   for (const s of sources) {
@@ -111,8 +125,11 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
     week: roundFigure(weekF),
     month: roundFigure(monthF),
     projectedMonthUsd: projectMonth(calendar, now, monthStart, monthF.costUsd),
-    blendedUsdPerMtok: monthTokens > 0 ? roundUsd((monthF.effectiveCostUsd / monthTokens) * 1e6) : null,
-    valueVsPaid: null,
+    blendedUsdPerMtok: monthTokens > 0 ? roundUsd(ecoMonth.blendedGlobalUsdPerMtok) : null,
+    valueVsPaid:
+      ctx.plans.length === 0 || ecoMonth.planFeesUsd === 0
+        ? null
+        : { valueUsd: roundUsd(ecoMonth.coveredValueUsd) ?? 0, feesUsd: roundUsd(ecoMonth.planFeesUsd) ?? 0, multiple: ecoMonth.multiple === null ? null : Math.round(ecoMonth.multiple * 100) / 100 },
     providers,
     topModels: [...models.values()]
       .map((m) => ({ ...m, costUsd: roundUsd(m.costUsd) }))
@@ -161,4 +178,16 @@ function claudeBlockEstimate(ctx: ReportContext): QuotaWindowView[] {
 
 function hasAnyEvent(ctx: ReportContext): boolean {
   return ctx.db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined
+}
+
+/**
+ * Sets a figure's effective cost — what was paid: plan fees prorated to the period plus per-token spend
+ * (F + A) — and each provider's share of it. Replaces the list-price placeholder.
+ */
+function setEffective(f: PeriodFigure, eco: EconomicsResult, providerFigure: (p: ProviderId) => PeriodFigure | undefined): void {
+  f.effectiveCostUsd = eco.totalCostUsd
+  for (const p of eco.providers) {
+    const pf = providerFigure(p.provider)
+    if (pf !== undefined) pf.effectiveCostUsd = p.costUsd
+  }
 }

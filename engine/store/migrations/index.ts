@@ -1,4 +1,5 @@
 import { sql as init } from './0001-init.ts'
+import { sql as pricing } from './0002-pricing.ts'
 
 /**
  * Numbered migrations, applied in order; the ledger's `PRAGMA user_version` is the number of the last
@@ -8,6 +9,7 @@ import { sql as init } from './0001-init.ts'
  */
 export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'pricing', sql: pricing },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
