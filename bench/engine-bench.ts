@@ -20,7 +20,8 @@ export interface EngineFigures {
   append: AppendLatency
 }
 
-export const CLI_PATH = join('engine', 'cli', 'main.ts')
+/** The CLI bundle (`npm run bench` builds it first): what users run, so what we measure. */
+export const CLI_PATH = join('out', 'cli', 'tokenledger.js')
 
 function fileSize(p: string): number {
   return existsSync(p) ? statSync(p).size : 0

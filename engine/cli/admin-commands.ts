@@ -1,5 +1,3 @@
-import { writeSnapshotFile } from '../snapshot/write-snapshot-file.ts'
-import { LiveEngine } from '../core/live-engine.ts'
 import { openEngine } from './open-engine.ts'
 import { reportFilter, type CommonFlags } from './options.ts'
 import { fmtInt, renderTable } from './table.ts'
@@ -55,6 +53,8 @@ export function rebuildCommand(flags: CommonFlags): void {
 
 /** `tokenledger watch`: keep tailing the sources; rewrite the snapshot file atomically on every change. */
 export async function watchCommand(flags: CommonFlags & { uiSnapshotPath?: string }): Promise<void> {
+  // Loaded here: the file watcher is only needed by this verb.
+  const { LiveEngine } = await import('../core/live-engine.ts')
   const filter = reportFilter(flags)
   const engine = openEngine(flags, filter.timezone)
   const snapshotPath = flags.uiSnapshotPath ?? null
@@ -65,9 +65,8 @@ export async function watchCommand(flags: CommonFlags & { uiSnapshotPath?: strin
     },
     onError: (message) => process.stderr.write(`warning: ${message}\n`),
   })
-  const first = live.publish()
-  if (snapshotPath !== null) writeSnapshotFile(snapshotPath, first)
   await live.start()
+  live.publish()
   process.stderr.write(`Watching ${engine.sources().filter((s) => s.exists).length} source locations. Ctrl-C to stop.\n`)
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve()

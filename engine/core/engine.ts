@@ -33,6 +33,7 @@ export class Engine {
   private calendar: LocalCalendar
   private pricing: PricingInputs
   private lastDiscovery: Discovery | null = null
+  private knownPaths = new Set<string>()
 
   constructor(options: EngineOptions) {
     this.db = openLedger(options.dbPath)
@@ -51,7 +52,10 @@ export class Engine {
   /** Reads whatever changed in the sources. Warm runs touch only files whose size or identity changed. */
   ingest(opts: IngestOptions = {}): IngestSummary {
     const summary = runIngest(this.writer, this.adapters, this.discoveryContext, { now: this.now, ...opts })
-    this.lastDiscovery = summary.discovery
+    if (summary.discovery !== this.lastDiscovery) {
+      this.lastDiscovery = summary.discovery
+      this.knownPaths = new Set(summary.discovery.files.map((f) => f.file.path))
+    }
     return summary
   }
 
@@ -61,7 +65,7 @@ export class Engine {
    */
   ingestPaths(paths: ReadonlySet<string>, sawNewFiles: boolean): IngestSummary {
     const known = this.lastDiscovery
-    const allKnown = known !== null && !sawNewFiles && [...paths].every((p) => known.files.some((f) => f.file.path === p))
+    const allKnown = known !== null && !sawNewFiles && [...paths].every((p) => this.knownPaths.has(p))
     if (!allKnown) return this.ingest()
     return this.ingest({ only: paths, discovery: known })
   }

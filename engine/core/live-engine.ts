@@ -28,7 +28,7 @@ export class LiveEngine {
   constructor(engine: Engine, opts: LiveEngineOptions) {
     this.engine = engine
     this.opts = opts
-    this.minIntervalMs = opts.minIntervalMs ?? 200
+    this.minIntervalMs = opts.minIntervalMs ?? 50
   }
 
   async start(): Promise<void> {
@@ -39,6 +39,8 @@ export class LiveEngine {
       onError: (err) => this.opts.onError(`watcher: ${err instanceof Error ? err.message : String(err)}`),
     })
     await this.watcher.ready()
+    // Anything written between the last ingest and the watcher becoming ready produced no event: catch up.
+    this.onChanges(new Set(), true)
     this.armMidnight()
   }
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import type { AnyAdapter, DiscoveryContext, SourceFileRef, SourceRoot } from '../../common/adapter-contract.ts'
 
 export interface DiscoveredRoot {
@@ -31,7 +31,8 @@ export function discover(adapters: readonly AnyAdapter[], ctx: DiscoveryContext)
 }
 
 /** Lists the adapter's files below `dir`. Unreadable sub-directories are skipped, not fatal. */
-export function listSourceFiles(adapter: AnyAdapter, dir: string): string[] {
+export function listSourceFiles(adapter: AnyAdapter, rootDir: string): string[] {
+  const dir = resolve(rootDir)
   const out: string[] = []
   let entries
   try {
@@ -39,10 +40,11 @@ export function listSourceFiles(adapter: AnyAdapter, dir: string): string[] {
   } catch {
     return out
   }
+  const prefix = dir.length + 1
   for (const entry of entries) {
     if (!entry.isFile()) continue
     const abs = join(entry.parentPath, entry.name)
-    const rel = relative(dir, abs).split(sep).join('/')
+    const rel = sep === '/' ? abs.slice(prefix) : abs.slice(prefix).split(sep).join('/')
     if (adapter.isSourceFile(rel)) out.push(abs)
   }
   out.sort()

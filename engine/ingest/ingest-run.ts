@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { AnyAdapter, DiscoveryContext } from '../../common/adapter-contract.ts'
 import type { LedgerWriter } from '../store/ledger-writer.ts'
 import { discover, type Discovery } from './discover.ts'
 import { scanFile, type ScanOutcome } from './scan-file.ts'
+import { identityOf } from './read-plan.ts'
+import type { CheckpointIdentity } from '../store/checkpoints.ts'
 
 export interface IngestSummary {
   readonly files: number
@@ -38,8 +40,14 @@ export function runIngest(ledger: LedgerWriter, adapters: readonly AnyAdapter[],
   // Many small files share one transaction (each file's own commit becomes a savepoint inside it): a
   // commit per file would make a first backfill of thousands of session files wait on the disk.
   const group = new TransactionGroup(ledger)
+  const known = ledger.checkpoints.identities()
   try {
     targets.forEach(({ adapter, file }, i) => {
+      // Warm path: a file whose size, mtime and inode match its checkpoint is not even opened.
+      if (isUnchanged(file.path, adapter.parserVersion, known)) {
+        opts.onProgress?.(i + 1, targets.length, bytesRead)
+        return
+      }
       group.beginIfNeeded()
       const outcome = scanFile(ledger, adapter, file, now())
       if (outcome.plan !== 'unchanged') changedFiles++
@@ -92,4 +100,16 @@ class TransactionGroup {
     this.open = false
     this.ledger.db.exec('COMMIT')
   }
+}
+
+function isUnchanged(path: string, parserVersion: number, known: ReadonlyMap<string, CheckpointIdentity>): boolean {
+  const cp = known.get(path)
+  if (cp === undefined || cp.parserVersion !== parserVersion) return false
+  let id
+  try {
+    id = identityOf(statSync(path))
+  } catch {
+    return false // let scanFile report why it cannot be read
+  }
+  return id.size === cp.size && id.mtimeMs === cp.mtimeMs && id.ino === cp.ino && id.dev === cp.dev
 }

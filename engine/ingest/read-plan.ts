@@ -12,6 +12,11 @@ export interface FileIdentity {
   readonly mtimeMs: number
 }
 
+/** The identity of a file as checkpoints record it (whole milliseconds, device and inode as numbers). */
+export function identityOf(st: { dev: number; ino: number; size: number; mtimeMs: number }): FileIdentity {
+  return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: Math.floor(st.mtimeMs) }
+}
+
 export type ReadPlan =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'resume'; readonly from: number }

@@ -4,7 +4,7 @@ import type { AnyAdapter, SkipCounts, SourceFileRef } from '../../common/adapter
 import type { LimitReading, UsageEvent } from '../../common/usage-event.ts'
 import type { Checkpoint } from '../store/checkpoints.ts'
 import type { LedgerWriter } from '../store/ledger-writer.ts'
-import { anchorHash, headHash, planRead, type FileIdentity } from './read-plan.ts'
+import { anchorHash, headHash, identityOf, planRead, type FileIdentity } from './read-plan.ts'
 
 /** Bytes read per step; one step is one transaction (events + checkpoint move together). */
 const CHUNK_BYTES = 8 * 1024 * 1024
@@ -33,8 +33,7 @@ export function scanFile(ledger: LedgerWriter, adapter: AnyAdapter, file: Source
     return { path: file.path, plan: 'error', bytesRead: 0, eventsSeen: 0, inserted: 0, error: describe(err) }
   }
   try {
-    const st = fstatSync(fd, { bigint: true })
-    const id: FileIdentity = { dev: Number(st.dev), ino: Number(st.ino), size: Number(st.size), mtimeMs: Number(st.mtimeMs) }
+    const id: FileIdentity = identityOf(fstatSync(fd))
     const compressed = adapter.compressedSuffix !== undefined && file.path.endsWith(adapter.compressedSuffix)
     const cp = ledger.checkpoints.get(file.path)
     const plan = planRead(fd, id, cp, adapter.parserVersion, !compressed)

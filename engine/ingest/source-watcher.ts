@@ -22,7 +22,7 @@ export class SourceWatcher {
   private readonly onChanges: SourceWatcherOptions['onChanges']
 
   constructor(opts: SourceWatcherOptions) {
-    this.debounceMs = opts.debounceMs ?? 100
+    this.debounceMs = opts.debounceMs ?? 25
     this.onChanges = opts.onChanges
     this.watcher = watch([...opts.dirs], { ignoreInitial: true, persistent: true })
     this.watcher.on('add', (p: string) => this.queue(p, true))

@@ -16,6 +16,18 @@ export function applyEconomics(
   lines: ReadonlyMap<string, PeriodLine>,
   rangeOf: (key: string) => { since: string; until: string },
 ): void {
+  if (ctx.plans.length === 0) {
+    // No subscriptions: everything is paid per token, so the effective cost is the list cost.
+    for (const line of lines.values()) {
+      line.effectiveCostUsd = line.costUsd ?? 0
+      for (const m of line.models) {
+        m.effectiveCostUsd = m.costUsd
+        const tokens = m.tokens.input + m.tokens.output + m.tokens.cacheRead + m.tokens.cacheWrite
+        m.effectiveUsdPerMtok = m.costUsd === null || tokens === 0 ? null : roundUsd((1e6 * m.costUsd) / tokens)
+      }
+    }
+    return
+  }
   const rowsByPeriod = new Map<string, RollupRow[]>()
   for (const r of rows) {
     const key = periodOf(r)

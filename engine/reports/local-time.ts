@@ -10,6 +10,7 @@ const HOUR_MS = 3_600_000
  */
 export class LocalCalendar {
   private readonly offsets = new Map<number, number>()
+  private readonly dayTexts = new Map<number, string>()
   readonly timezone: string
 
   constructor(timezone: string) {
@@ -31,9 +32,16 @@ export class LocalCalendar {
     return off
   }
 
-  /** Local date `YYYY-MM-DD` of a UTC instant. */
+  /** Local date `YYYY-MM-DD` of a UTC instant (memoized per local day: reports call this per row). */
   date(utcMs: number): string {
-    return new Date(utcMs + this.offsetMinutes(utcMs) * 60_000).toISOString().slice(0, 10)
+    const local = utcMs + this.offsetMinutes(utcMs) * 60_000
+    const day = Math.floor(local / 86_400_000)
+    let text = this.dayTexts.get(day)
+    if (text === undefined) {
+      text = new Date(day * 86_400_000).toISOString().slice(0, 10)
+      this.dayTexts.set(day, text)
+    }
+    return text
   }
 
   /** Local month `YYYY-MM`. */

@@ -45,12 +45,22 @@ interface Row {
   missing_since: number | null
 }
 
+/** What the warm path compares without opening a file. */
+export interface CheckpointIdentity {
+  readonly dev: number
+  readonly ino: number
+  readonly size: number
+  readonly mtimeMs: number
+  readonly parserVersion: number
+}
+
 /** The per-file checkpoint table. Updated in the same transaction as the events a read produced. */
 export class CheckpointStore {
   private readonly getStmt
   private readonly putStmt
   private readonly allStmt
   private readonly markMissingStmt
+  private readonly identityStmt
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM source_files WHERE path = ?')
@@ -66,12 +76,22 @@ export class CheckpointStore {
          last_event_ts = excluded.last_event_ts, last_error = excluded.last_error, missing_since = excluded.missing_since,
          updated_at = excluded.updated_at`,
     )
+    this.identityStmt = db.prepare<[], { path: string; dev: number; ino: number; size: number; mtime_ms: number; parser_version: number }>(
+      'SELECT path, dev, ino, size, mtime_ms, parser_version FROM source_files',
+    )
     this.markMissingStmt = db.prepare('UPDATE source_files SET missing_since = coalesce(missing_since, ?) WHERE path = ?')
   }
 
   get(path: string): Checkpoint | null {
     const row = this.getStmt.get(path)
     return row === undefined ? null : fromRow(row)
+  }
+
+  /** Identity of every checkpointed file, in one query (the warm path's map). */
+  identities(): Map<string, CheckpointIdentity> {
+    const out = new Map<string, CheckpointIdentity>()
+    for (const r of this.identityStmt.iterate()) out.set(r.path, { dev: r.dev, ino: r.ino, size: r.size, mtimeMs: r.mtime_ms, parserVersion: r.parser_version })
+    return out
   }
 
   all(): Checkpoint[] {
