@@ -72,6 +72,19 @@ export interface SuggestionView {
   figures: Record<string, number | string>
 }
 
+export interface PlanValueView {
+  planId: string
+  name: string
+  provider: ProviderId
+  /** Fee attributable to the last 30 days (prorated). */
+  feeUsd: number
+  /** List-price value of the usage it covered in those days. */
+  valueUsd: number
+  /** valueUsd / feeUsd; null when the fee is 0. */
+  multiple: number | null
+  tokens: number
+}
+
 export interface SourceHealthView {
   provider: ProviderId
   root: string
@@ -102,6 +115,8 @@ export interface UiSnapshot {
   blendedUsdPerMtok: number | null
   /** Subscription value vs fees this month; null when the user has no plan. */
   valueVsPaid: { valueUsd: number; feesUsd: number; multiple: number | null } | null
+  /** Each plan over the last 30 days: what its usage was worth at list price against its fee. */
+  planValues?: PlanValueView[]
   providers: ProviderCardView[]
   topModels: ModelShareView[]
   quotas: QuotaWindowView[]

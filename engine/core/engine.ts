@@ -10,7 +10,7 @@ import { LedgerWriter } from '../store/ledger-writer.ts'
 import { openLedger, type Db } from '../store/open-ledger.ts'
 import { loadPricing, type PricingInputs } from './load-pricer.ts'
 import { sourceHealth } from './source-health.ts'
-import { suggest } from './suggestions.ts'
+import { suggest } from '../suggestions/suggest.ts'
 
 export interface EngineOptions {
   readonly dbPath: string

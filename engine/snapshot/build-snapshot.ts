@@ -5,6 +5,7 @@ import {
   type EngineState,
   type ModelShareView,
   type PeriodFigure,
+  type PlanValueView,
   type ProviderCardView,
   type QuotaWindowView,
   type SourceHealthView,
@@ -50,11 +51,13 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
   const daily = new Map<string, DailyPointView>()
   for (let d = from30; d <= today; d = LocalCalendar.addDays(d, 1)) daily.set(d, { date: d, byProvider: {}, costUsd: 0 })
 
+  const last30Rows: RollupRow[] = []
   const todayRows: RollupRow[] = []
   const weekRows: RollupRow[] = []
   const monthRows: RollupRow[] = []
   for (const row of rows) {
     const date = calendar.date(row.startMs)
+    if (date >= from30) last30Rows.push(row)
     if (date === today) todayRows.push(row)
     if (date >= weekStart) weekRows.push(row)
     if (date >= monthStart) monthRows.push(row)
@@ -135,6 +138,7 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
       .map((m) => ({ ...m, costUsd: roundUsd(m.costUsd) }))
       .sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1) || b.tokens - a.tokens)
       .slice(0, 8),
+    planValues: ctx.plans.length === 0 ? [] : planValues(economicsOf(ctx, last30Rows, { since: from30, until: today })),
     quotas,
     daily: [...daily.values()].map((p) => ({ ...p, costUsd: roundUsd(p.costUsd) ?? 0 })),
     sources,
@@ -190,4 +194,16 @@ function setEffective(f: PeriodFigure, eco: EconomicsResult, providerFigure: (p:
     const pf = providerFigure(p.provider)
     if (pf !== undefined) pf.effectiveCostUsd = p.costUsd
   }
+}
+
+function planValues(eco: EconomicsResult): PlanValueView[] {
+  return eco.plans.map((p) => ({
+    planId: p.planId,
+    name: p.name,
+    provider: p.provider,
+    feeUsd: roundUsd(p.feeUsd) ?? 0,
+    valueUsd: roundUsd(p.valueUsd) ?? 0,
+    multiple: p.multiple === null ? null : Math.round(p.multiple * 100) / 100,
+    tokens: p.tokens,
+  }))
 }
