@@ -11,6 +11,13 @@ const CHUNK_BYTES = 8 * 1024 * 1024
 /** A single line larger than this is skipped (counted), not buffered. */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024
 const NEWLINE = 0x0a
+/**
+ * One read buffer reused by every file scan (scans never overlap: they run synchronously). Allocating
+ * 8 MiB per file made a backfill of thousands of small session files spend its time zero-filling memory.
+ * A buffer grown for a long line is kept up to this size, so a file of long lines does not regrow it.
+ */
+let sharedChunk = Buffer.allocUnsafe(CHUNK_BYTES)
+const GROWN_CHUNK_KEEP_BYTES = 32 * 1024 * 1024
 
 export interface ScanOutcome {
   readonly path: string
@@ -78,7 +85,7 @@ interface Counters {
 
 function scanLines(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
   let position = cp.parsedBytes
-  let buf = Buffer.allocUnsafe(CHUNK_BYTES)
+  let buf = sharedChunk
   let carry = 0 // bytes at the start of buf not yet consumed (an incomplete line)
   let skippingHugeLine = false
   for (;;) {
@@ -92,6 +99,7 @@ function scanLines(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceFileRe
         const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_LINE_BYTES))
         buf.copy(bigger, 0, 0, carry)
         buf = bigger
+        if (buf.length <= GROWN_CHUNK_KEEP_BYTES) sharedChunk = buf
       }
     }
     const n = readSync(fd, buf, carry, buf.length - carry, position + carry)
