@@ -69,4 +69,42 @@ export interface JsonlAdapter<State> {
   readonly compressedSuffix?: string
 }
 
-export type AnyAdapter = JsonlAdapter<unknown>
+/** Fields every kind of adapter has. */
+interface AdapterBase<State> {
+  readonly provider: ProviderId
+  readonly parserVersion: number
+  roots(ctx: DiscoveryContext): SourceRoot[]
+  isSourceFile(relPath: string): boolean
+  selectFiles?(paths: readonly string[]): string[]
+  initialState(file: SourceFileRef): State
+}
+
+/**
+ * Sources that are rewritten whole (Gemini legacy `.json`, Droid `*.settings.json`, Amp threads, Cursor
+ * CSV exports). The engine reads the whole file again whenever its size, mtime or inode changes; events
+ * emitted before may be emitted again (the ledger keeps each dedupe key once).
+ */
+export interface WholeFileAdapter<State> extends AdapterBase<State> {
+  readonly kind: 'whole-file'
+  /** Must not throw on bad input: count a skip instead. */
+  parseFile(bytes: Uint8Array, file: SourceFileRef, state: State): ParseResult<State>
+}
+
+/** The only thing a database adapter may do with an agent's database: read-only queries. */
+export interface ReadOnlyDatabase {
+  all(sql: string, ...params: unknown[]): Record<string, unknown>[]
+}
+
+/**
+ * An agent's own SQLite database (OpenCode, Cursor). The engine opens it READ-ONLY, with its WAL (recent
+ * rows may live only in `-wal`), whenever the main file or a sidecar changed, and hands the adapter a
+ * query function and its cursor. Adapters must select only the columns they need (never credentials).
+ */
+export interface DatabaseAdapter<State> extends AdapterBase<State> {
+  readonly kind: 'database'
+  /** Suffixes of files beside the database whose change means new rows (e.g. `-wal`). */
+  readonly sidecarSuffixes: readonly string[]
+  readDatabase(db: ReadOnlyDatabase, file: SourceFileRef, state: State): ParseResult<State>
+}
+
+export type AnyAdapter = JsonlAdapter<unknown> | WholeFileAdapter<unknown> | DatabaseAdapter<unknown>

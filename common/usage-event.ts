@@ -35,6 +35,12 @@ export interface UsageEvent {
   /** Byte offset of the line (JSONL) or row id (databases) the event came from. */
   readonly sourceOffset: number
   readonly parserVersion: number
+  /**
+   * Set by sources that only keep a running total (Factory Droid sessions): `tokens` are then the total
+   * so far for this key, and the ledger records the INCREASE since the last total it saw as the event
+   * (so usage lands on the day it happened, and re-reading a file adds nothing). `dedupeKey` is ignored.
+   */
+  readonly cumulativeKey?: string | null
 }
 
 /** A quota-window reading found in an agent's log (Codex `rate_limits`), kept as a timestamped sample. */

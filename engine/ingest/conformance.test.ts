@@ -22,7 +22,8 @@ interface Expected {
   limits?: number
 }
 
-const cases = ['claude', 'codex'].flatMap((agent) =>
+const agents = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('e2e')).map((d) => d.name)
+const cases = agents.flatMap((agent) =>
   existsSync(join(fixturesDir, agent))
     ? readdirSync(join(fixturesDir, agent))
         .filter((c) => existsSync(join(fixturesDir, agent, c, 'expected.json')))

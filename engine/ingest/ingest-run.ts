@@ -44,7 +44,8 @@ export function runIngest(ledger: LedgerWriter, adapters: readonly AnyAdapter[],
   try {
     targets.forEach(({ adapter, file }, i) => {
       // Warm path: a file whose size, mtime and inode match its checkpoint is not even opened.
-      if (isUnchanged(file.path, adapter.parserVersion, known)) {
+      // (Databases are always checked: their new rows may be in a sidecar WAL file.)
+      if (adapter.kind !== 'database' && isUnchanged(file.path, adapter.parserVersion, known)) {
         opts.onProgress?.(i + 1, targets.length, bytesRead)
         return
       }

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { zstdDecompressSync } from 'node:zlib'
-import type { AnyAdapter, SkipCounts, SourceFileRef } from '../../common/adapter-contract.ts'
+import type { AnyAdapter, JsonlAdapter, SkipCounts, SourceFileRef, WholeFileAdapter } from '../../common/adapter-contract.ts'
+import { scanDatabase } from './scan-database.ts'
 import type { LimitReading, UsageEvent } from '../../common/usage-event.ts'
 import type { Checkpoint } from '../store/checkpoints.ts'
 import type { LedgerWriter } from '../store/ledger-writer.ts'
@@ -41,9 +42,10 @@ export function scanFile(ledger: LedgerWriter, adapter: AnyAdapter, file: Source
   }
   try {
     const id: FileIdentity = identityOf(fstatSync(fd))
-    const compressed = adapter.compressedSuffix !== undefined && file.path.endsWith(adapter.compressedSuffix)
+    if (adapter.kind === 'database') return scanDatabase(ledger, adapter, file, id, now)
+    const compressed = adapter.kind === 'jsonl' && adapter.compressedSuffix !== undefined && file.path.endsWith(adapter.compressedSuffix)
     const cp = ledger.checkpoints.get(file.path)
-    const plan = planRead(fd, id, cp, adapter.parserVersion, !compressed)
+    const plan = planRead(fd, id, cp, adapter.parserVersion, adapter.kind === 'jsonl' && !compressed)
     if (plan.kind === 'unchanged') return { path: file.path, plan: 'unchanged', bytesRead: 0, eventsSeen: 0, inserted: 0, error: null }
     const resume = plan.kind === 'resume' && cp !== null
     const base: Checkpoint = {
@@ -65,7 +67,8 @@ export function scanFile(ledger: LedgerWriter, adapter: AnyAdapter, file: Source
       missingSince: null,
     }
     const counters = { bytesRead: 0, eventsSeen: 0, inserted: 0 }
-    if (compressed) scanCompressed(ledger, adapter, file, fd, base, now, counters)
+    if (adapter.kind === 'whole-file') scanWhole(ledger, adapter, file, fd, base, now, counters)
+    else if (compressed) scanCompressed(ledger, adapter, file, fd, base, now, counters)
     else scanLines(ledger, adapter, file, fd, base, now, counters)
     return { path: file.path, plan: plan.kind, ...counters, error: null }
   } catch (err) {
@@ -77,13 +80,13 @@ export function scanFile(ledger: LedgerWriter, adapter: AnyAdapter, file: Source
   }
 }
 
-interface Counters {
+export interface Counters {
   bytesRead: number
   eventsSeen: number
   inserted: number
 }
 
-function scanLines(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
+function scanLines(ledger: LedgerWriter, adapter: JsonlAdapter<unknown>, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
   let position = cp.parsedBytes
   let buf = sharedChunk
   let carry = 0 // bytes at the start of buf not yet consumed (an incomplete line)
@@ -147,7 +150,7 @@ function scanLines(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceFileRe
   }
 }
 
-function scanCompressed(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
+function scanCompressed(ledger: LedgerWriter, adapter: JsonlAdapter<unknown>, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
   const raw = readFileSync(fd)
   counters.bytesRead += raw.length
   let text: Buffer
@@ -167,7 +170,17 @@ function scanCompressed(ledger: LedgerWriter, adapter: AnyAdapter, file: SourceF
   applyResult(ledger, fd, cp, result?.events ?? [], result?.limits ?? [], result?.skips ?? {}, now, counters)
 }
 
-function applyResult(
+/** A file rewritten whole: parse all of it again (its events dedupe against what was stored before). */
+function scanWhole(ledger: LedgerWriter, adapter: WholeFileAdapter<unknown>, file: SourceFileRef, fd: number, cp: Checkpoint, now: number, counters: Counters): void {
+  const bytes = readFileSync(fd)
+  counters.bytesRead += bytes.length
+  const result = adapter.parseFile(bytes, file, cp.state)
+  cp.state = result.state
+  cp.parsedBytes = bytes.length
+  applyResult(ledger, fd, cp, result.events, result.limits, result.skips, now, counters)
+}
+
+export function applyResult(
   ledger: LedgerWriter,
   fd: number,
   cp: Checkpoint,

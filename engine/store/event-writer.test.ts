@@ -110,3 +110,27 @@ describe('EventWriter ownership', () => {
     expect(db.prepare('SELECT q15, requests FROM rollup_q15').all()).toEqual([{ q15: Date.UTC(2026, 10, 20, 9) / 900_000, requests: 1 }])
   })
 })
+
+describe('EventWriter running totals (cumulativeKey)', () => {
+  const total = (ts: number, output: number, input = 100) =>
+    testEvent({ provider: 'droid', cumulativeKey: 'droid:s1', dedupeKey: 'ignored', messageId: null, requestId: null, eventTs: ts, tokens: { input, output, cacheRead: 0, cacheWrite1h: 0 } })
+
+  it('records each increase of a running total on the day it was seen', () => {
+    const { db, write } = setup()
+    write(total(Date.UTC(2026, 10, 20, 9), 1000))
+    write(total(Date.UTC(2026, 10, 21, 9), 1500, 160))
+    const rows = db.prepare('SELECT event_ts, input, output FROM events ORDER BY event_ts').all()
+    expect(rows).toEqual([
+      { event_ts: Date.UTC(2026, 10, 20, 9), input: 100, output: 1000 },
+      { event_ts: Date.UTC(2026, 10, 21, 9), input: 60, output: 500 },
+    ])
+  })
+
+  it('adds nothing when the same total is read again, or an older copy of the session appears', () => {
+    const { write, totals } = setup()
+    write(total(Date.UTC(2026, 10, 20, 9), 1000))
+    write(total(Date.UTC(2026, 10, 20, 9), 1000))
+    write(total(Date.UTC(2026, 10, 19, 9), 400))
+    expect(totals()).toEqual({ events: 1, output: 1000, cacheRead: 0 })
+  })
+})

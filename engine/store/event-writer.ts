@@ -4,6 +4,7 @@ import type { Db } from './open-ledger.ts'
 import { eventKeyHash, messageKeyRange } from './hash-key.ts'
 import { RollupDelta, type RollupContribution } from './rollup-delta.ts'
 import { RollupWriter } from './rollup-writer.ts'
+import { CumulativeBaselines } from './cumulative-baselines.ts'
 
 export interface WriteStats {
   inserted: number
@@ -52,6 +53,7 @@ export class EventWriter {
   private readonly deleteById
   private readonly selectByMsg
   private readonly rollups: RollupWriter
+  private readonly cumulative: CumulativeBaselines
   /** Provider + message id of stored sidechain events; tiny, so other inserts rarely need a lookup. */
   private sidechainMsgs: Set<string> | null = null
   private readonly selectSidechainMessages
@@ -81,6 +83,7 @@ export class EventWriter {
        WHERE key_hash BETWEEN ? AND ?`,
     )
     this.rollups = new RollupWriter(db)
+    this.cumulative = new CumulativeBaselines(db)
     this.selectSidechainMessages = db.prepare<[], { provider: string; message_id: string }>(
       'SELECT provider, message_id FROM events WHERE is_sidechain = 1 AND message_id IS NOT NULL',
     )
@@ -100,7 +103,7 @@ export class EventWriter {
     const stats: WriteStats = { inserted: 0, merged: 0, replaysDropped: 0 }
     if (events.length === 0) return stats
     const delta = new RollupDelta()
-    for (const e of mergeCopies(events)) this.writeOne(e, now, delta, stats)
+    for (const e of mergeCopies(this.cumulative.toIncrements(events))) this.writeOne(e, now, delta, stats)
     this.rollups.apply(delta)
     return stats
   }

@@ -1,5 +1,6 @@
 import { sql as init } from './0001-init.ts'
 import { sql as pricing } from './0002-pricing.ts'
+import { sql as cumulative } from './0003-cumulative.ts'
 
 /**
  * Numbered migrations, applied in order; the ledger's `PRAGMA user_version` is the number of the last
@@ -10,6 +11,7 @@ import { sql as pricing } from './0002-pricing.ts'
 export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'pricing', sql: pricing },
+  { version: 3, name: 'cumulative', sql: cumulative },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
