@@ -32,3 +32,17 @@ describe('rangeFor', () => {
     expect(rangeFor(kind, '2025-06-15')).toEqual(expected)
   })
 })
+
+describe('custom range', () => {
+  it('uses the chosen dates', () => {
+    expect(rangeFor('custom', '2025-06-15', { since: '2025-05-02', until: '2025-05-09' })).toEqual({ since: '2025-05-02', until: '2025-05-09' })
+  })
+
+  it('swaps dates picked in the wrong order', () => {
+    expect(rangeFor('custom', '2025-06-15', { since: '2025-05-09', until: '2025-05-02' })).toEqual({ since: '2025-05-02', until: '2025-05-09' })
+  })
+
+  it('defaults to the last 7 days before the user picks', () => {
+    expect(rangeFor('custom', '2025-06-15')).toEqual({ since: '2025-06-09', until: '2025-06-15' })
+  })
+})

@@ -2,7 +2,7 @@
  * Report ranges for the drilldown switch, as inclusive local dates in the snapshot's time zone (the
  * engine buckets days in that zone, so "today" must be computed there too, not in the browser's zone).
  */
-export const RANGE_KINDS = ['today', '7d', '30d', 'month'] as const
+export const RANGE_KINDS = ['today', '7d', '30d', 'month', 'custom'] as const
 export type RangeKind = (typeof RANGE_KINDS)[number]
 
 export const RANGE_LABELS = {
@@ -10,6 +10,7 @@ export const RANGE_LABELS = {
   '7d': '7 days',
   '30d': '30 days',
   month: 'This month',
+  custom: 'Custom',
 } as const satisfies Record<RangeKind, string>
 
 export interface DateRange {
@@ -30,8 +31,14 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-export function rangeFor(kind: RangeKind, today: string): DateRange {
+/** The dates of a range kind; `custom` uses the user's chosen dates (clamped so since ≤ until). */
+export function rangeFor(kind: RangeKind, today: string, custom?: DateRange): DateRange {
   switch (kind) {
+    case 'custom': {
+      const since = custom?.since ?? addDays(today, -6)
+      const until = custom?.until ?? today
+      return since <= until ? { since, until } : { since: until, until: since }
+    }
     case 'today':
       return { since: today, until: today }
     case '7d':

@@ -3,7 +3,7 @@ import type { WireError } from '../common/engine-methods.ts'
 import type { ProviderId } from '../common/providers.ts'
 import type { EngineStatus } from '../common/renderer-api.ts'
 import type { UiSnapshot } from '../common/snapshot.ts'
-import type { RangeKind } from './ranges.ts'
+import type { DateRange, RangeKind } from './ranges.ts'
 
 /**
  * One drilldown screen. The levels narrow in order provider → models → projects → sessions; each route
@@ -26,6 +26,8 @@ export interface LedgerState {
   /** Drilldown stack; empty = the overview. */
   routes: DrillRoute[]
   range: RangeKind
+  /** Dates of the `custom` range (null until the user picks them). */
+  customRange: DateRange | null
   setSnapshot(snapshot: UiSnapshot): void
   setLoadError(error: WireError): void
   setEngine(status: EngineStatus): void
@@ -35,6 +37,7 @@ export interface LedgerState {
   back(): boolean
   home(): void
   setRange(range: RangeKind): void
+  setCustomRange(range: DateRange): void
 }
 
 export const useLedger = create<LedgerState>()((set, get) => ({
@@ -44,6 +47,7 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   noBridge: false,
   routes: [],
   range: 'month',
+  customRange: null,
   setSnapshot: (snapshot) => set({ snapshot, loadError: null }),
   setLoadError: (loadError) => set({ loadError }),
   setEngine: (engine) => set({ engine }),
@@ -57,4 +61,5 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   },
   home: () => set({ routes: [] }),
   setRange: (range) => set({ range }),
+  setCustomRange: (customRange) => set({ customRange, range: 'custom' }),
 }))

@@ -62,6 +62,17 @@ describe('drilldown', () => {
     expect(await popover.page.getByTestId('range-7d').getAttribute('aria-pressed')).toBe('true')
   })
 
+  it('picks custom dates, then goes back to 7 days', async () => {
+    await popover.page.getByTestId('range-custom').click()
+    const range = { since: addDays(today, -20), until: addDays(today, -10) }
+    await popover.page.getByTestId('range-since').fill(range.since)
+    await popover.page.getByTestId('range-until').fill(range.until)
+    const expected = await engineRows({ level: 'models', provider: 'claude', range })
+    await expect.poll(screenRows, { timeout: 15_000 }).toEqual(expected)
+    await popover.screenshot('drilldown-custom.png')
+    await popover.page.getByTestId('range-7d').click()
+  })
+
   it("opens a model's projects", async () => {
     const first = popover.page.getByTestId('drill-row').first()
     openedModel = (await first.getAttribute('data-key')) ?? ''

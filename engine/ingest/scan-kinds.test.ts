@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import type { DatabaseAdapter, DiscoveryContext, WholeFileAdapter } from '../../common/adapter-contract.ts'
+import type { DatabaseAdapter, DiscoveryContext, ParseResult, WholeFileAdapter } from '../../common/adapter-contract.ts'
 import type { UsageEvent } from '../../common/usage-event.ts'
 import { LedgerWriter } from '../store/ledger-writer.ts'
 import { openLedger } from '../store/open-ledger.ts'
@@ -23,7 +23,7 @@ const wholeAdapter: WholeFileAdapter<null> = {
   roots: (ctx) => [{ dir: join(ctx.home, 'threads'), account: 'a' }],
   isSourceFile: (rel) => rel.endsWith('.json'),
   initialState: () => null,
-  parseFile(bytes, file) {
+  parseFile(bytes, file): ParseResult<null> {
     try {
       const items = JSON.parse(Buffer.from(bytes).toString('utf8')) as { id: string; out: number }[]
       return { events: items.map((i) => event(i.id, i.out, file.path, file.root.account)), limits: [], skips: {}, state: null }

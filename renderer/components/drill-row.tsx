@@ -36,7 +36,7 @@ export function DrillRow({ row, timeZone, onOpen }: Props) {
         {formatTokens(t.cacheRead + t.cacheWrite, undefined)}
       </div>
       <div className="muted small">
-        <span data-testid="drill-requests">{formatInteger(row.requests, undefined)}</span> requests · cache hit{' '}
+        <span data-testid="drill-requests">{formatInteger(row.requests, undefined)}</span> {row.requests === 1 ? 'request' : 'requests'} · cache hit{' '}
         {row.cacheHitRatio === null ? '—' : formatRatio(row.cacheHitRatio, undefined)} ·{' '}
         {formatSpan(row.firstAt, row.lastAt, timeZone, undefined)}
       </div>

@@ -34,13 +34,14 @@ function childRoute(route: DrillRoute, key: string): DrillRoute | undefined {
  */
 export function DrilldownView({ route, snapshot }: { route: DrillRoute; snapshot: UiSnapshot }) {
   const range = useLedger((s) => s.range)
+  const customRange = useLedger((s) => s.customRange)
   const open = useLedger((s) => s.open)
   const back = useLedger((s) => s.back)
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const backRef = useRef<HTMLButtonElement>(null)
   // From the shared clock so the range rolls over at local midnight while the popover is open.
   const today = localDate(new Date(useNow()), snapshot.timezone)
-  const { since, until } = rangeFor(range, today)
+  const { since, until } = rangeFor(range, today, customRange ?? undefined)
 
   // Each route mounts its own view (keyed by route), so focusing on mount follows navigation.
   useEffect(() => {
@@ -84,7 +85,7 @@ export function DrilldownView({ route, snapshot }: { route: DrillRoute; snapshot
           {drillTitle(route)}
         </h1>
       </div>
-      <RangeSwitch />
+      <RangeSwitch today={today} />
       {load.state === 'loading' && <p className="muted center">Loading…</p>}
       {load.state === 'error' && (
         <p className="error-text" role="alert">
