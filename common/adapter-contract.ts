@@ -25,6 +25,11 @@ export interface SourceRoot {
 export interface SourceFileRef {
   readonly path: string
   readonly root: SourceRoot
+  /**
+   * The file's modification time (UTC ms) when the engine read it; set for whole-file sources, whose
+   * content may carry no time of its own (a Droid session total is dated by when it changed).
+   */
+  readonly mtimeMs?: number
 }
 
 /** Skips are counted per reason; a reason is a short stable slug (`malformed-json`, `no-usage`…). */

@@ -67,7 +67,7 @@ export function scanFile(ledger: LedgerWriter, adapter: AnyAdapter, file: Source
       missingSince: null,
     }
     const counters = { bytesRead: 0, eventsSeen: 0, inserted: 0 }
-    if (adapter.kind === 'whole-file') scanWhole(ledger, adapter, file, fd, base, now, counters)
+    if (adapter.kind === 'whole-file') scanWhole(ledger, adapter, { ...file, mtimeMs: id.mtimeMs }, fd, base, now, counters)
     else if (compressed) scanCompressed(ledger, adapter, file, fd, base, now, counters)
     else scanLines(ledger, adapter, file, fd, base, now, counters)
     return { path: file.path, plan: plan.kind, ...counters, error: null }
