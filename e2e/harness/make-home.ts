@@ -1,5 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createRng, type Rng } from '../../engine/demo/rng.ts'
 import {
   claudeAssistantLine,
   claudeUserLine,
@@ -23,23 +24,6 @@ export interface FixtureHome {
   readonly claudeTodayLog: string
   readonly claudeTodaySessionId: string
   readonly claudeTodayCwd: string
-}
-
-/** Small deterministic PRNG (mulberry32): the same `seed` always writes the same logs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function fakeUuid(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
 }
 
 /**
@@ -70,7 +54,8 @@ const CODEX_CWD = '/home/dev/code/api-server'
  * rollouts with cumulative token counts, a re-emitted count, and live quota windows today.
  */
 export async function makeHome(home: string, now: Date, seed = 7): Promise<FixtureHome> {
-  const rand = prng(seed)
+  const rng = createRng(seed)
+  const rand = (): number => rng.next()
   const int = (min: number, max: number): number => min + Math.floor(rand() * (max - min + 1))
   let today: FixtureHome | null = null
 
@@ -78,7 +63,7 @@ export async function makeHome(home: string, now: Date, seed = 7): Promise<Fixtu
     // Some quiet days, so the chart has gaps like real usage.
     if (daysAgo % 4 === 3) continue
     const project = CLAUDE_PROJECTS[daysAgo % 2]!
-    const sessionId = fakeUuid(rand)
+    const sessionId = rng.uuid()
     const dir = join(home, '.claude', 'projects', project.dir)
     await mkdir(dir, { recursive: true })
     const file = join(dir, `${sessionId}.jsonl`)
@@ -98,23 +83,23 @@ export async function makeHome(home: string, now: Date, seed = 7): Promise<Fixtu
         sessionId,
         cwd: project.cwd,
         model,
-        messageId: `msg_01${fakeUuid(rand).replaceAll('-', '').slice(0, 22)}`,
-        requestId: `req_011${fakeUuid(rand).replaceAll('-', '').slice(0, 21)}`,
-        uuid: fakeUuid(rand),
+        messageId: `msg_01${rng.uuid().replaceAll('-', '').slice(0, 22)}`,
+        requestId: `req_011${rng.uuid().replaceAll('-', '').slice(0, 21)}`,
+        uuid: rng.uuid(),
         usage,
       }
       lines.push(claudeUserLine({ ...request, timestamp: new Date(at.getTime() - 2_000).toISOString() }))
       // The first request of each day is streamed as two blocks: an early copy with partial output,
       // then the final one. The ledger must count it once, with the final output.
       if (i === 0) {
-        lines.push(claudeAssistantLine({ ...request, uuid: fakeUuid(rand), usage: { ...usage, output: Math.floor(usage.output / 4) } }))
+        lines.push(claudeAssistantLine({ ...request, uuid: rng.uuid(), usage: { ...usage, output: Math.floor(usage.output / 4) } }))
       }
       lines.push(claudeAssistantLine(request))
     })
     await writeFile(file, `${lines.join('\n')}\n`)
     if (daysAgo === 0) today = { home, claudeTodayLog: file, claudeTodaySessionId: sessionId, claudeTodayCwd: project.cwd }
 
-    if (daysAgo % 2 === 0) await writeCodexSession(home, now, daysAgo, rand, int)
+    if (daysAgo % 2 === 0) await writeCodexSession(home, now, daysAgo, rng, int)
   }
   if (today === null) throw new Error('generator wrote no session for today')
   return today
@@ -124,12 +109,13 @@ async function writeCodexSession(
   home: string,
   now: Date,
   daysAgo: number,
-  rand: () => number,
+  rng: Rng,
   int: (min: number, max: number) => number,
 ): Promise<void> {
+  const rand = (): number => rng.next()
   const instants = dayInstants(now, daysAgo, int(2, 4))
   const first = instants[0]!
-  const id = fakeUuid(rand)
+  const id = rng.uuid()
   const stamp = first.toISOString().slice(0, 19).replaceAll(':', '-')
   // Codex names folders by local date; the engine runs in UTC here, and dates come from line timestamps anyway.
   const dir = join(home, '.codex', 'sessions', stamp.slice(0, 4), stamp.slice(5, 7), stamp.slice(8, 10))

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createRng, type Rng } from './rng.ts'
 
 /**
  * Writes a demo home: 30 days of Claude Code and Codex CLI logs in their real on-disk formats, dated
@@ -7,7 +8,8 @@ import { join } from 'node:path'
  * browser tests' fixture home. Only placeholder text: no real prompts.
  */
 export function writeDemoHome(dir: string, nowMs: number, days = 30): void {
-  const rand = mulberry32(20261123)
+  const rng = createRng(20261123)
+  const rand = (): number => rng.next()
   const hour = 3_600_000
   const dayStart = Math.floor(nowMs / (24 * hour)) * 24 * hour
   for (let d = days - 1; d >= 0; d--) {
@@ -18,17 +20,18 @@ export function writeDemoHome(dir: string, nowMs: number, days = 30): void {
     for (let s = 0; s < sessions; s++) {
       const project = s === 0 ? '/home/demo/code/shop' : '/home/demo/code/api'
       const start = Math.min(base + (9 + s * 4 + rand() * 2) * hour, nowMs - 20 * 60_000)
-      writeClaudeSession(dir, project, start, 6 + Math.floor(rand() * 12), rand, d * 10 + s)
+      writeClaudeSession(dir, project, start, 6 + Math.floor(rand() * 12), rng, d * 10 + s)
     }
     if (rand() < 0.7 || d === 0) {
       const start = Math.min(base + (14 + rand() * 3) * hour, nowMs - 10 * 60_000)
-      writeCodexSession(dir, start, 4 + Math.floor(rand() * 8), rand, d, nowMs)
+      writeCodexSession(dir, start, 4 + Math.floor(rand() * 8), rng, d, nowMs)
     }
   }
 }
 
-function writeClaudeSession(dir: string, project: string, startMs: number, requests: number, rand: () => number, n: number): void {
-  const sessionId = uuid(rand)
+function writeClaudeSession(dir: string, project: string, startMs: number, requests: number, rng: Rng, n: number): void {
+  const rand = (): number => rng.next()
+  const sessionId = rng.uuid()
   const folder = join(dir, '.claude', 'projects', project.replace(/[\\/]/g, '-'))
   mkdirSync(folder, { recursive: true })
   const model = n % 3 === 0 ? 'claude-opus-4-1-20250805' : 'claude-sonnet-4-5-20250929'
@@ -36,7 +39,7 @@ function writeClaudeSession(dir: string, project: string, startMs: number, reque
   let t = startMs
   let context = 12_000
   for (let i = 0; i < requests; i++) {
-    const uuidUser = uuid(rand)
+    const uuidUser = rng.uuid()
     lines.push(JSON.stringify({ parentUuid: null, isSidechain: false, userType: 'external', cwd: project, sessionId, version: '2.0.14', type: 'user', message: { role: 'user', content: 'placeholder prompt' }, uuid: uuidUser, timestamp: new Date(t).toISOString() }))
     t += 4000 + Math.floor(rand() * 20_000)
     const write = Math.floor(rand() * 4000)
@@ -53,15 +56,16 @@ function writeClaudeSession(dir: string, project: string, startMs: number, reque
     const reqId = `req_demo${n}_${i}_${Math.floor(rand() * 1e9)}`
     // Streamed copies: an early copy with a partial output count, then the final one.
     for (const output of [Math.min(8, usage.output_tokens), usage.output_tokens]) {
-      lines.push(JSON.stringify({ parentUuid: uuidUser, isSidechain: false, userType: 'external', cwd: project, sessionId, version: '2.0.14', message: { id: msgId, type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'placeholder answer' }], usage: { ...usage, output_tokens: output } }, requestId: reqId, type: 'assistant', uuid: uuid(rand), timestamp: new Date(t).toISOString() }))
+      lines.push(JSON.stringify({ parentUuid: uuidUser, isSidechain: false, userType: 'external', cwd: project, sessionId, version: '2.0.14', message: { id: msgId, type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'placeholder answer' }], usage: { ...usage, output_tokens: output } }, requestId: reqId, type: 'assistant', uuid: rng.uuid(), timestamp: new Date(t).toISOString() }))
     }
     t += 30_000 + Math.floor(rand() * 120_000)
   }
   writeFileSync(join(folder, `${sessionId}.jsonl`), lines.join('\n') + '\n')
 }
 
-function writeCodexSession(dir: string, startMs: number, turns: number, rand: () => number, n: number, nowMs: number): void {
-  const id = uuid(rand)
+function writeCodexSession(dir: string, startMs: number, turns: number, rng: Rng, n: number, nowMs: number): void {
+  const rand = (): number => rng.next()
+  const id = rng.uuid()
   const start = new Date(startMs)
   const y = start.getUTCFullYear()
   const mo = String(start.getUTCMonth() + 1).padStart(2, '0')
@@ -97,20 +101,4 @@ function writeCodexSession(dir: string, startMs: number, turns: number, rand: ()
     if (rand() < 0.4) lines.push(JSON.stringify({ ...event, timestamp: new Date(t + 900).toISOString() }))
   }
   writeFileSync(join(folder, `rollout-${stamp}-${id}.jsonl`), lines.join('\n') + '\n')
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function uuid(rand: () => number): string {
-  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('')
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`
 }

@@ -2,6 +2,7 @@ import type { ProviderId } from '../../common/providers.ts'
 import type { TokenCounts } from '../../common/tokens.ts'
 import type { Db } from '../store/open-ledger.ts'
 import { Q15_MS } from '../store/rollup-delta.ts'
+import { tokensOf, type TokenColumns } from '../store/token-columns.ts'
 
 /** One quarter-hour rollup row, as reports consume it. */
 export interface RollupRow {
@@ -24,7 +25,7 @@ export interface RowQuery {
   readonly providers?: readonly ProviderId[] | undefined
 }
 
-interface Raw {
+interface Raw extends TokenColumns {
   q15: number
   provider: ProviderId
   account: string
@@ -32,12 +33,6 @@ interface Raw {
   model_raw: string
   ctx_bucket: number
   requests: number
-  input: number
-  output: number
-  cache_read: number
-  cache_write_5m: number
-  cache_write_1h: number
-  reasoning: number
   vendor_cost_usd: number
 }
 
@@ -56,14 +51,7 @@ export function loadRollupRows(db: Db, q: RowQuery): RollupRow[] {
     modelRaw: r.model_raw,
     ctxBucket: r.ctx_bucket,
     requests: r.requests,
-    tokens: {
-      input: r.input,
-      output: r.output,
-      cacheRead: r.cache_read,
-      cacheWrite5m: r.cache_write_5m,
-      cacheWrite1h: r.cache_write_1h,
-      reasoning: r.reasoning,
-    },
+    tokens: tokensOf(r),
     vendorCostUsd: r.vendor_cost_usd,
   }))
 }

@@ -2,6 +2,7 @@ import type { ProviderId } from '../../common/providers.ts'
 import type { TokenCounts } from '../../common/tokens.ts'
 import type { Db } from '../store/open-ledger.ts'
 import { DAY_MS } from '../store/rollup-delta.ts'
+import { tokensOf, type TokenColumns } from '../store/token-columns.ts'
 
 /** One session × UTC day × model × prompt-size bucket, from the session rollup. */
 export interface SessionRow {
@@ -18,7 +19,7 @@ export interface SessionRow {
   readonly tokens: TokenCounts
 }
 
-interface Raw {
+interface Raw extends TokenColumns {
   provider: ProviderId
   session_id: string
   utc_day: number
@@ -29,12 +30,6 @@ interface Raw {
   first_ts: number
   last_ts: number
   requests: number
-  input: number
-  output: number
-  cache_read: number
-  cache_write_5m: number
-  cache_write_1h: number
-  reasoning: number
 }
 
 /**
@@ -58,13 +53,6 @@ export function loadSessionRows(db: Db, q: { fromMs?: number | undefined; toMs?:
     firstTs: r.first_ts,
     lastTs: r.last_ts,
     requests: r.requests,
-    tokens: {
-      input: r.input,
-      output: r.output,
-      cacheRead: r.cache_read,
-      cacheWrite5m: r.cache_write_5m,
-      cacheWrite1h: r.cache_write_1h,
-      reasoning: r.reasoning,
-    },
+    tokens: tokensOf(r),
   }))
 }

@@ -1,15 +1,7 @@
-import type { TokenCounts } from '../../common/tokens.ts'
+import { ZERO_TOKENS, type TokenCounts } from '../../common/tokens.ts'
+import { tokensOf, type TokenColumns } from './token-columns.ts'
 import type { UsageEvent } from '../../common/usage-event.ts'
 import type { Db } from './open-ledger.ts'
-
-interface BaselineRow {
-  input: number
-  output: number
-  cache_read: number
-  cache_write_5m: number
-  cache_write_1h: number
-  reasoning: number
-}
 
 /**
  * Turns running totals (events with `cumulativeKey`) into increase events. The baseline per key is the
@@ -21,7 +13,7 @@ export class CumulativeBaselines {
   private readonly putStmt
 
   constructor(db: Db) {
-    this.getStmt = db.prepare<[string], BaselineRow>('SELECT input, output, cache_read, cache_write_5m, cache_write_1h, reasoning FROM cumulative_baselines WHERE cumulative_key = ?')
+    this.getStmt = db.prepare<[string], TokenColumns>('SELECT input, output, cache_read, cache_write_5m, cache_write_1h, reasoning FROM cumulative_baselines WHERE cumulative_key = ?')
     this.putStmt = db.prepare(
       `INSERT INTO cumulative_baselines (cumulative_key, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, updated_ts)
        VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(cumulative_key) DO UPDATE SET input = excluded.input, output = excluded.output,
@@ -41,7 +33,7 @@ export class CumulativeBaselines {
         continue
       }
       const row = this.getStmt.get(key)
-      const base: TokenCounts = row === undefined ? { input: 0, output: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, reasoning: 0 } : { input: row.input, output: row.output, cacheRead: row.cache_read, cacheWrite5m: row.cache_write_5m, cacheWrite1h: row.cache_write_1h, reasoning: row.reasoning }
+      const base: TokenCounts = row === undefined ? ZERO_TOKENS : tokensOf(row)
       const t = e.tokens
       const increase: TokenCounts = {
         input: Math.max(0, t.input - base.input),

@@ -5,6 +5,7 @@ import { eventKeyHash, messageKeyRange } from './hash-key.ts'
 import { RollupDelta, type RollupContribution } from './rollup-delta.ts'
 import { RollupWriter } from './rollup-writer.ts'
 import { CumulativeBaselines } from './cumulative-baselines.ts'
+import { tokensOf, type TokenColumns } from './token-columns.ts'
 
 export interface WriteStats {
   inserted: number
@@ -14,7 +15,7 @@ export interface WriteStats {
   replaysDropped: number
 }
 
-interface StoredRow {
+interface StoredRow extends TokenColumns {
   id: number
   dedupe_key: string
   event_ts: number
@@ -25,12 +26,6 @@ interface StoredRow {
   is_sidechain: number
   project: string
   account: string
-  input: number
-  output: number
-  cache_read: number
-  cache_write_5m: number
-  cache_write_1h: number
-  reasoning: number
   vendor_cost_usd: number | null
 }
 
@@ -256,14 +251,7 @@ function contributionOfRow(r: StoredRow): RollupContribution {
     project: r.project,
     modelRaw: r.model_raw,
     sessionId: r.session_id,
-    tokens: {
-      input: r.input,
-      output: r.output,
-      cacheRead: r.cache_read,
-      cacheWrite5m: r.cache_write_5m,
-      cacheWrite1h: r.cache_write_1h,
-      reasoning: r.reasoning,
-    },
+    tokens: tokensOf(r),
     vendorCostUsd: r.vendor_cost_usd,
   }
 }
