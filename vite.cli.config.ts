@@ -7,7 +7,10 @@ import { defineConfig } from 'vite'
  * works, but a warm `tokenledger daily` then spends most of its time resolving and type-stripping ~90
  * modules; one pre-built file starts several times faster. Runtime packages stay external.
  */
-const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3', 'chokidar', 'commander', 'zod', '@date-fns/tz', 'date-fns', 'csv-parse', 'csv-stringify']
+const runtimePackages = ['better-sqlite3', 'chokidar', 'commander', 'zod', '@date-fns/tz', 'date-fns', 'csv-parse', 'csv-stringify']
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
+/** Node built-ins and runtime packages, including their subpaths (`csv-stringify/sync`). */
+const external = (id: string): boolean => builtins.has(id) || runtimePackages.some((p) => id === p || id.startsWith(`${p}/`))
 
 export default defineConfig({
   build: {

@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander'
 import { rebuildCommand, sourcesCommand, watchCommand } from './admin-commands.ts'
+import { registerExportCommand } from './export-command.ts'
 import { guarded } from './guarded.ts'
 import type { CommonFlags } from './options.ts'
 import { blocksCommand, modelsCommand, periodCommand, sessionCommand } from './report-commands.ts'
@@ -41,6 +42,7 @@ withCommonFlags(program.command('watch').description('keep reading new usage; re
   .option('--ui-snapshot-path <file>', 'write the versioned UI snapshot JSON here (atomically) on every change')
   .action(guarded(watchCommand))
 
+registerExportCommand(program, withCommonFlags)
 registerPricingCommands(program, withCommonFlags)
 
 await program.parseAsync(process.argv)

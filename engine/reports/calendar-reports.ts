@@ -7,7 +7,8 @@ import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
 
 /** `tokenledger daily`: one line per local date with usage, models inside, totals at the end. */
-export function dailyReport(ctx: ReportContext, filter: ReportFilter): DailyReport {
+export function dailyReport(reportCtx: ReportContext, filter: ReportFilter): DailyReport {
+  const ctx = scopedToProviders(reportCtx, filter)
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
   const dayOf = (r: RollupRow): string => ctx.calendar.date(r.startMs)
   const periods = aggregatePeriods(rows, dayOf, ctx.pricer)
@@ -30,7 +31,8 @@ export interface WeeklyReport {
 }
 
 /** `tokenledger weekly`: weeks are named by their first local date. */
-export function weeklyReport(ctx: ReportContext, filter: ReportFilter): WeeklyReport {
+export function weeklyReport(reportCtx: ReportContext, filter: ReportFilter): WeeklyReport {
+  const ctx = scopedToProviders(reportCtx, filter)
   const weekStartsOn = filter.weekStartsOn ?? 1
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
   const weekOf = (r: RollupRow): string => ctx.calendar.weekStart(r.startMs, weekStartsOn)
@@ -54,7 +56,8 @@ export interface MonthlyReport {
 }
 
 /** `tokenledger monthly`: local calendar months `YYYY-MM`. */
-export function monthlyReport(ctx: ReportContext, filter: ReportFilter): MonthlyReport {
+export function monthlyReport(reportCtx: ReportContext, filter: ReportFilter): MonthlyReport {
+  const ctx = scopedToProviders(reportCtx, filter)
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
   const monthOf = (r: RollupRow): string => ctx.calendar.month(r.startMs)
   const periods = aggregatePeriods(rows, monthOf, ctx.pricer)
@@ -76,7 +79,8 @@ export interface ModelsReport {
 }
 
 /** `tokenledger models`: usage per provider × model over the whole range. */
-export function modelsReport(ctx: ReportContext, filter: ReportFilter): ModelsReport {
+export function modelsReport(reportCtx: ReportContext, filter: ReportFilter): ModelsReport {
+  const ctx = scopedToProviders(reportCtx, filter)
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
   const periods = aggregatePeriods(rows, () => 'all', ctx.pricer)
   const range = reportRange(ctx, filter, rows)
@@ -91,6 +95,13 @@ export function modelsReport(ctx: ReportContext, filter: ReportFilter): ModelsRe
 }
 
 type DateRange = { since: string; until: string }
+
+/** With a provider filter, only plans covering those providers count (their fees are what was paid). */
+function scopedToProviders(ctx: ReportContext, filter: ReportFilter): ReportContext {
+  const providers = filter.providers
+  if (providers === undefined || providers.length === 0) return ctx
+  return { ...ctx, plans: ctx.plans.filter((p) => providers.includes(p.provider)) }
+}
 
 /** The report's local date range: the filter's bounds, else from the first usage to today. */
 function reportRange(ctx: ReportContext, filter: ReportFilter, rows: readonly RollupRow[]): DateRange {

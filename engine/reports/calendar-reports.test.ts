@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { createPricer, type UserPlan } from '../pricing/index.ts'
+import { EventWriter } from '../store/event-writer.ts'
+import { openLedger } from '../store/open-ledger.ts'
+import { testEvent } from '../store/test-events.ts'
+import { dailyReport, monthlyReport } from './calendar-reports.ts'
+import { LocalCalendar } from './local-time.ts'
+
+const NOW = Date.UTC(2026, 10, 23, 12)
+const chatgptPlus: UserPlan = { id: 'plus', name: 'ChatGPT Plus', catalogueId: 'chatgpt-plus', provider: 'codex', account: null, billing: 'monthly', feeUsd: 20, startDate: '2026-11-01', endDate: null }
+
+function context(tz = 'UTC') {
+  const db = openLedger(':memory:')
+  const w = new EventWriter(db)
+  db.transaction(() =>
+    w.write(
+      [
+        // Sonnet 4.5: 1,000,000 output × $15/Mtok = $15 on Nov 20
+        testEvent({ dedupeKey: 'c1', messageId: 'c1', eventTs: Date.UTC(2026, 10, 20, 23, 30), tokens: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite1h: 0 } }),
+        testEvent({ provider: 'codex', modelRaw: 'gpt-5', dedupeKey: 'x1', messageId: null, eventTs: Date.UTC(2026, 10, 21, 9), tokens: { input: 100_000, output: 0, cacheRead: 0, cacheWrite1h: 0 } }),
+      ],
+      0,
+    ),
+  )()
+  return { db, pricer: createPricer([]), plans: [chatgptPlus], rules: [], calendar: new LocalCalendar(tz), now: NOW }
+}
+
+describe('calendar reports', () => {
+  it('puts a request on its local day: 23:30 UTC on Nov 20 is Nov 21 in Berlin', () => {
+    expect(dailyReport(context('Europe/Berlin'), { timezone: 'Europe/Berlin', providers: ['claude'] }).days.map((d) => [d.date, d.costUsd])).toEqual([['2026-11-21', 15]])
+    expect(dailyReport(context(), { timezone: 'UTC', providers: ['claude'] }).days.map((d) => [d.date, d.costUsd])).toEqual([['2026-11-20', 15]])
+  })
+
+  it('with a provider filter, counts only the plans of those providers', () => {
+    const claudeOnly = monthlyReport(context(), { timezone: 'UTC', providers: ['claude'], since: '2026-11-01', until: '2026-11-30' })
+    expect(claudeOnly.totals.economics).toMatchObject({ planFeesUsd: 0, apiSpendUsd: 15, effectiveCostUsd: 15 })
+    const all = monthlyReport(context(), { timezone: 'UTC', since: '2026-11-01', until: '2026-11-30' })
+    // gpt-5 100k input × $1.25/Mtok = $0.125, covered by Plus ($20 for the whole of November).
+    expect(all.totals.economics).toMatchObject({ planFeesUsd: 20, apiSpendUsd: 15, effectiveCostUsd: 35, valueUsd: 15.125 })
+  })
+})
