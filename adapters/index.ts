@@ -1,6 +1,8 @@
 import type { AnyAdapter } from '../common/adapter-contract.ts'
+import { ampAdapter } from './amp/index.ts'
 import { claudeCodeAdapter } from './claude-code/index.ts'
 import { codexAdapter } from './codex/index.ts'
+import { droidAdapter } from './droid/index.ts'
 
 /** Every adapter the engine runs, in display order. Adding an agent = one folder + one line here. */
-export const ADAPTERS: readonly AnyAdapter[] = [claudeCodeAdapter, codexAdapter]
+export const ADAPTERS: readonly AnyAdapter[] = [claudeCodeAdapter, codexAdapter, droidAdapter, ampAdapter]

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { ADAPTERS } from '../../adapters/index.ts'
 import { LedgerWriter } from '../store/ledger-writer.ts'
 import { openLedger } from '../store/open-ledger.ts'
+import { applyFixtureMtimes } from './fixture-mtimes.ts'
 import { runIngest } from './ingest-run.ts'
 
 const fixturesDir = join(import.meta.dirname, '..', '..', 'fixtures')
@@ -22,7 +23,10 @@ interface Expected {
   limits?: number
 }
 
-const agents = readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('e2e')).map((d) => d.name)
+// Fixture folders are named by provider id; only agents with a registered adapter are checked.
+const agents = readdirSync(fixturesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && ADAPTERS.some((a) => a.provider === d.name))
+  .map((d) => d.name)
 const cases = agents.flatMap((agent) =>
   existsSync(join(fixturesDir, agent))
     ? readdirSync(join(fixturesDir, agent))
@@ -32,6 +36,7 @@ const cases = agents.flatMap((agent) =>
 )
 
 function ingestCase(dir: string) {
+  applyFixtureMtimes(dir) // git keeps no mtimes; sources dated by mtime (Droid) need the case's own
   const home = join(dir, 'home')
   const ledger = new LedgerWriter(openLedger(':memory:'))
   runIngest(ledger, ADAPTERS, { home, env: {}, platform: 'linux' }, { now: () => 0 })
