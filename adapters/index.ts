@@ -3,6 +3,15 @@ import { ampAdapter } from './amp/index.ts'
 import { claudeCodeAdapter } from './claude-code/index.ts'
 import { codexAdapter } from './codex/index.ts'
 import { droidAdapter } from './droid/index.ts'
+import { geminiAdapter, geminiLegacyAdapter } from './gemini/index.ts'
 
 /** Every adapter the engine runs, in display order. Adding an agent = one folder + one line here. */
-export const ADAPTERS: readonly AnyAdapter[] = [claudeCodeAdapter, codexAdapter, droidAdapter, ampAdapter]
+export const ADAPTERS: readonly AnyAdapter[] = [
+  claudeCodeAdapter,
+  codexAdapter,
+  // JSONL before legacy JSON: a resumed session present as both is stored from its .jsonl copy.
+  geminiAdapter,
+  geminiLegacyAdapter,
+  droidAdapter,
+  ampAdapter,
+]
