@@ -16,9 +16,20 @@ export interface BenchArgs {
   appends: number
   /** Extra npm prefixes to look for ccusage / tokscale native binaries in. */
   toolPrefixes: string[]
+  /** Tray-app measurements (bench/ui/): run them, skip them, or run only them. */
+  ui: 'yes' | 'no' | 'only'
+  /** Appends timed from the log file to the popover's today figure. */
+  uiAppends: number
+  /** Appends standing for one hour of activity in the renderer memory test (one request every 5 s). */
+  uiMemoryAppends: number
+  /** Claude requests of history (plus a quarter as many Codex) under the popover's fixture home. */
+  uiHistory: number
+  /** How long the idle engine's CPU time and wake-ups are sampled. */
+  idleSeconds: number
 }
 
 export const USAGE = `Usage: npm run bench -- [--sizes 10k,100k[,1m]] [--keep] [--out bench/out] [--seed 42] [--appends 100] [--tools-prefix DIR]
+                       [--no-ui | --ui-only] [--ui-appends 50] [--ui-memory-appends 720] [--ui-history 10k] [--idle-seconds 60]
 
   --sizes         Claude request counts (k/m suffixes); each size adds a quarter as many Codex requests.
                   1m writes about 6 GB: free disk is checked first.
@@ -26,7 +37,13 @@ export const USAGE = `Usage: npm run bench -- [--sizes 10k,100k[,1m]] [--keep] [
   --out           where results.json (and kept corpora) go.
   --appends       appended lines for the append -> snapshot latency (50-200 recommended).
   --tools-prefix  npm prefix holding @ccusage/ccusage-linux-x64 and @tokscale/cli-linux-x64-gnu
-                  (also read from TOKENLEDGER_BENCH_TOOLS; the repo and /tmp/bench-tools are always tried).`
+                  (also read from TOKENLEDGER_BENCH_TOOLS; the repo and /tmp/bench-tools are always tried).
+  --no-ui         skip the tray-app measurements (popover in Chromium, idle engine).
+  --ui-only       run only the tray-app measurements (no corpus sizes, no reference tools).
+  --ui-appends    appends timed from the log file to the popover's today figure.
+  --ui-memory-appends  appends standing for one hour of activity in the renderer memory test.
+  --ui-history    Claude requests of past history in the popover's home (k/m suffixes; 0 = the e2e fixture only).
+  --idle-seconds  how long the idle engine is sampled for CPU time and wake-ups.`
 
 export function parseSize(text: string): BenchSize {
   const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim())
@@ -47,6 +64,12 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
       seed: { type: 'string', default: '42' },
       appends: { type: 'string', default: '100' },
       'tools-prefix': { type: 'string', multiple: true, default: [] },
+      'no-ui': { type: 'boolean', default: false },
+      'ui-only': { type: 'boolean', default: false },
+      'ui-appends': { type: 'string', default: '50' },
+      'ui-memory-appends': { type: 'string', default: '720' },
+      'ui-history': { type: 'string', default: '10k' },
+      'idle-seconds': { type: 'string', default: '60' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -59,6 +82,11 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
   const seed = Number(values.seed)
   if (!Number.isInteger(appends) || appends < 1) throw new Error('--appends must be a positive integer')
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer')
+  if (values['no-ui'] && values['ui-only']) throw new Error('--no-ui and --ui-only exclude each other')
+  const uiAppends = positiveInt(values['ui-appends'], '--ui-appends')
+  const uiMemoryAppends = positiveInt(values['ui-memory-appends'], '--ui-memory-appends')
+  const idleSeconds = positiveInt(values['idle-seconds'], '--idle-seconds')
+  const uiHistory = values['ui-history'].trim() === '0' ? 0 : parseSize(values['ui-history']).claudeRequests
   const envPrefix = process.env['TOKENLEDGER_BENCH_TOOLS']
   return {
     sizes: values.sizes.split(',').filter(Boolean).map(parseSize),
@@ -67,5 +95,16 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
     seed,
     appends,
     toolPrefixes: [...values['tools-prefix'], ...(envPrefix ? [envPrefix] : []), repoRoot, '/tmp/bench-tools'],
+    ui: values['ui-only'] ? 'only' : values['no-ui'] ? 'no' : 'yes',
+    uiAppends,
+    uiMemoryAppends,
+    uiHistory,
+    idleSeconds,
   }
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer`)
+  return n
 }

@@ -46,7 +46,7 @@ export function enginePeakRss(e: EngineFigures): number | null {
   return max([e.cold.peakRssBytes, e.warmNoChange.peakRssBytes, e.append.peakRssBytes])
 }
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')
 }

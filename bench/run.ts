@@ -4,10 +4,12 @@
  *
  * How figures are taken (see bench/README.md): wall time around each spawn; CPU and peak RSS from GNU
  * `/usr/bin/time` (rusage of the whole child); append latency via `watch --ui-snapshot-path`. Every tool
- * starts from a warm page cache (the corpus is read once first). Speed is measured here, never in tests.
+ * starts from a warm page cache (the corpus is read once first). Then the tray app (bench/ui/): the popover
+ * in Chromium over the real engine, and the engine's idle cost (`--no-ui` skips it, `--ui-only` runs only
+ * it). Speed is measured here, never in tests.
  */
 import { cpus, totalmem, tmpdir } from 'node:os'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseBenchArgs, USAGE } from './args.ts'
@@ -18,6 +20,7 @@ import { hasGnuTime } from './measure.ts'
 import { prepareCorpus, warmPageCache } from './prepare-corpus.ts'
 import { findTools, INSTALL_HINT, runTool } from './reference-tools.ts'
 import { fmtMs, renderSize, renderSummary, toJson, type SizeResult } from './report.ts'
+import type { UiFigures } from './ui/index.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -29,7 +32,8 @@ async function main(): Promise<number> {
     console.error(`bench: ${(err as Error).message}\n\n${USAGE}`)
     return 2
   }
-  if (!existsSync(join(repoRoot, CLI_PATH))) {
+  const sizes = args.ui === 'only' ? [] : args.sizes
+  if (sizes.length > 0 && !existsSync(join(repoRoot, CLI_PATH))) {
     console.error(`bench: the TokenLedger CLI is not there yet (${CLI_PATH}). The bench times the real CLI (\`node ${CLI_PATH} daily --json --home DIR --db FILE\` and \`watch --ui-snapshot-path FILE\`).`)
     return 1
   }
@@ -40,12 +44,12 @@ async function main(): Promise<number> {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', memoryBytes: totalmem(), node: process.version, platform: `${process.platform}-${process.arch}`, gnuTime: hasGnuTime }
   console.log(`TokenLedger bench · ${machine.cpus}× ${machine.cpu} · ${(machine.memoryBytes / 2 ** 30).toFixed(0)} GiB · Node ${machine.node} · node startup ${fmtMs(startupMs)}`)
   if (!hasGnuTime) console.log('GNU time (/usr/bin/time) not found: CPU seconds and peak RSS are shown as —.')
-  for (const note of tools.notes) console.log(note)
-  if (tools.found.length < 2) console.log(`To compare with the reference tools, install them (never saved to package.json):\n  ${INSTALL_HINT}`)
+  if (sizes.length > 0) for (const note of tools.notes) console.log(note)
+  if (sizes.length > 0 && tools.found.length < 2) console.log(`To compare with the reference tools, install them (never saved to package.json):\n  ${INSTALL_HINT}`)
 
   const results: SizeResult[] = []
   try {
-    for (const size of args.sizes) {
+    for (const size of sizes) {
       console.log(`\n[${size.label}] preparing corpus…`)
       const corpus = prepareCorpus(size, args.seed, args.out, scratch, args.keep)
       const onDisk = warmPageCache(corpus.home)
@@ -85,11 +89,32 @@ async function main(): Promise<number> {
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
-  console.log(renderSummary(results))
+  if (results.length > 0) console.log(renderSummary(results))
+  let ui: UiFigures | null = null
+  if (args.ui !== 'no') {
+    // Loaded only when used: it pulls in Vite (renderer build) and Playwright.
+    const { benchUi } = await import('./ui/index.ts')
+    const { renderUi } = await import('./ui/report.ts')
+    console.log('\n[ui] tray app: popover in Chromium over the real engine, then the idle engine…')
+    ui = await benchUi({ appends: args.uiAppends, memoryAppends: args.uiMemoryAppends, historyRequests: args.uiHistory, idleSeconds: args.idleSeconds, seed: args.seed })
+    console.log(renderUi(ui))
+  }
   const out = join(args.out, 'results.json')
-  writeFileSync(out, JSON.stringify({ generatedAt: new Date().toISOString(), machine, nodeStartupMs: startupMs, seed: args.seed, sizes: results.map(toJson) }, null, 2) + '\n')
+  // --ui-only updates the tray-app figures and keeps the sizes a previous full run wrote.
+  const sizesJson = args.ui === 'only' ? previousSizes(out) : results.map(toJson)
+  writeFileSync(out, JSON.stringify({ generatedAt: new Date().toISOString(), machine, nodeStartupMs: startupMs, seed: args.seed, sizes: sizesJson, ui }, null, 2) + '\n')
   console.log(`\nwrote ${out}`)
-  return results.every((r) => r.engine?.verdict.ok === true) ? 0 : 1
+  return results.every((r) => r.engine?.verdict.ok === true) && (ui === null || ui.errors.length === 0) ? 0 : 1
+}
+
+function previousSizes(path: string): unknown[] {
+  try {
+    const previous: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    const sizes = typeof previous === 'object' && previous !== null && 'sizes' in previous ? previous.sizes : []
+    return Array.isArray(sizes) ? sizes : []
+  } catch {
+    return []
+  }
 }
 
 process.exitCode = await main()

@@ -1,4 +1,32 @@
 /**
+ * Intl formatters are expensive to create (~0.1 ms each in Chromium) and every snapshot re-renders
+ * dozens of numbers: keep one per locale and options.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>()
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, locale: string | undefined, options: object, make: () => F): F {
+  const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`
+  let f = formatters.get(key)
+  if (f === undefined) {
+    f = make()
+    formatters.set(key, f)
+  }
+  return f as F
+}
+
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached('n', locale, options, () => new Intl.NumberFormat(locale, options))
+}
+
+function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options))
+}
+
+function relativeTimeFormat(locale: string | undefined, options: Intl.RelativeTimeFormatOptions): Intl.RelativeTimeFormat {
+  return cached('r', locale, options, () => new Intl.RelativeTimeFormat(locale, options))
+}
+
+/**
  * Display formatting for the popover. Every helper takes the locale explicitly (undefined = the user's
  * own locale, as the app does) so unit and e2e tests can pin `en-US` and compare screen text with the
  * engine's numbers formatted the same way.
@@ -11,25 +39,25 @@ const DAY = 24 * HOUR
 
 /** Dollars with cents; non-zero amounts under a cent read "<$0.01" so they never look like zero. */
 export function formatUsd(value: number, locale: Locale): string {
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  const fmt = numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 })
   if (value > 0 && value < 0.005) return `<${fmt.format(0.01)}`
   return fmt.format(value)
 }
 
 /** Token counts in compact notation ("1.2M", "950K"): the popover is 380 px wide. */
 export function formatTokens(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
 }
 
 /** Exact integers with grouping, for tooltips and titles. */
 export function formatInteger(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value)
 }
 
 /** A 0..1 ratio as a whole percentage; shares under 1 % but above 0 keep one decimal. */
 export function formatRatio(ratio: number, locale: Locale): string {
   const digits = ratio > 0 && ratio < 0.01 ? 1 : 0
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(ratio)
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(ratio)
 }
 
 /** A quota's used percentage (0..100 as the agents report it). */
@@ -52,7 +80,7 @@ export function formatUsdPerMtok(value: number, locale: Locale): string {
 
 /** "6.1×": how many times the plan fee the usage would cost at list price. */
 export function formatMultiple(value: number, locale: Locale): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value)}×`
+  return `${numberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value)}×`
 }
 
 /**
@@ -73,7 +101,7 @@ export function formatCountdown(ms: number): string {
 
 /** "3 minutes ago", in the user's language. Future instants (clock skew) read as "now". */
 export function formatAgo(ms: number, locale: Locale): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const rtf = relativeTimeFormat(locale, { numeric: 'auto' })
   if (ms < MINUTE) return rtf.format(0, 'second')
   if (ms < HOUR) return rtf.format(-Math.floor(ms / MINUTE), 'minute')
   if (ms < DAY) return rtf.format(-Math.floor(ms / HOUR), 'hour')
@@ -82,26 +110,26 @@ export function formatAgo(ms: number, locale: Locale): string {
 
 /** An instant as date and time in the snapshot's time zone ("Jun 3, 14:05"). */
 export function formatDateTime(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  return dateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 /** An instant's time of day in the snapshot's time zone ("14:05"). */
 export function formatTime(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
+  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso))
 }
 
 /** A local calendar date YYYY-MM-DD ("Jun 3"); it is already local, so it is formatted as UTC. */
 export function formatDay(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
+  return dateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
 }
 
 /** First to last activity: a time range within one local day, a date range otherwise. */
 export function formatSpan(firstAt: string, lastAt: string, timeZone: string, locale: Locale): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const day = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
   if (day.format(new Date(firstAt)) === day.format(new Date(lastAt))) {
-    const date = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(new Date(firstAt))
+    const date = dateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(new Date(firstAt))
     return `${date}, ${formatTime(firstAt, timeZone, locale)}–${formatTime(lastAt, timeZone, locale)}`
   }
-  const date = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric' })
+  const date = dateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric' })
   return `${date.format(new Date(firstAt))} – ${date.format(new Date(lastAt))}`
 }
