@@ -7,10 +7,15 @@ interface Props {
   timeZone: string
   /** Opens the next level; absent on the last level (sessions). */
   onOpen?: (() => void) | undefined
+  /**
+   * What one counted "request" is. Factory Droid only records a running total per session, so its
+   * requests are session updates, and the popover says so.
+   */
+  unit?: { one: string; many: string } | undefined
 }
 
 /** One line of a breakdown: cost, tokens, requests, cache hit ratio and when it happened. */
-export function DrillRow({ row, timeZone, onOpen }: Props) {
+export function DrillRow({ row, timeZone, onOpen, unit = { one: 'request', many: 'requests' } }: Props) {
   const t = row.tokens
   const total = reportTokensTotal(t)
   const body = (
@@ -36,7 +41,7 @@ export function DrillRow({ row, timeZone, onOpen }: Props) {
         {formatTokens(t.cacheRead + t.cacheWrite, undefined)}
       </div>
       <div className="muted small">
-        <span data-testid="drill-requests">{formatInteger(row.requests, undefined)}</span> {row.requests === 1 ? 'request' : 'requests'} · cache hit{' '}
+        <span data-testid="drill-requests">{formatInteger(row.requests, undefined)}</span> {row.requests === 1 ? unit.one : unit.many} · cache hit{' '}
         {row.cacheHitRatio === null ? '—' : formatRatio(row.cacheHitRatio, undefined)} ·{' '}
         {formatSpan(row.firstAt, row.lastAt, timeZone, undefined)}
       </div>

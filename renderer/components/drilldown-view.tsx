@@ -98,11 +98,16 @@ export function DrilldownView({ route, snapshot }: { route: DrillRoute; snapshot
           {load.result.rows.map((row) => {
             const next = childRoute(route, row.key)
             return (
-              <DrillRow key={row.key} row={row} timeZone={snapshot.timezone} onOpen={next && (() => open(next))} />
+              <DrillRow key={row.key} row={row} timeZone={snapshot.timezone} onOpen={next && (() => open(next))} unit={requestUnit(route.level === 'providers' ? row.key : route.provider)} />
             )
           })}
         </ul>
       )}
     </section>
   )
+}
+
+/** Droid logs one running total per session: its "requests" are session updates (see drill-row.tsx). */
+function requestUnit(provider: string | undefined): { one: string; many: string } | undefined {
+  return provider === 'droid' ? { one: 'session update', many: 'session updates' } : undefined
 }
