@@ -4,6 +4,7 @@ import { claudeCodeAdapter } from './claude-code/index.ts'
 import { codexAdapter } from './codex/index.ts'
 import { droidAdapter } from './droid/index.ts'
 import { geminiAdapter, geminiLegacyAdapter } from './gemini/index.ts'
+import { opencodeAdapter, opencodeLegacyAdapter } from './opencode/index.ts'
 
 /** Every adapter the engine runs, in display order. Adding an agent = one folder + one line here. */
 export const ADAPTERS: readonly AnyAdapter[] = [
@@ -12,6 +13,9 @@ export const ADAPTERS: readonly AnyAdapter[] = [
   // JSONL before legacy JSON: a resumed session present as both is stored from its .jsonl copy.
   geminiAdapter,
   geminiLegacyAdapter,
+  // The database before its legacy JSON copies (legacy rows yield to the database's steps).
+  opencodeAdapter,
+  opencodeLegacyAdapter,
   droidAdapter,
   ampAdapter,
 ]

@@ -19,6 +19,11 @@ export interface SourceRoot {
   readonly dir: string
   /** Config root / account label shown to the user and stored on events (e.g. `~/.claude`). */
   readonly account: string
+  /**
+   * How many directory levels below `dir` are listed and watched (0 = only `dir` itself). Unset = all.
+   * For roots whose interesting files sit at the top of a big tree (OpenCode's data dir).
+   */
+  readonly depth?: number
 }
 
 /** A file the engine hands to an adapter. */

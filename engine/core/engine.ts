@@ -63,11 +63,23 @@ export class Engine {
    * Reads the given changed paths. Known files are read directly (no directory walk: this is the
    * append → snapshot hot path); a new or vanished file triggers a full discovery.
    */
-  ingestPaths(paths: ReadonlySet<string>, sawNewFiles: boolean): IngestSummary {
+  ingestPaths(changed: ReadonlySet<string>, sawNewFiles: boolean): IngestSummary {
+    const paths = new Set([...changed].map((p) => this.databaseOfSidecar(p) ?? p))
     const known = this.lastDiscovery
     const allKnown = known !== null && !sawNewFiles && [...paths].every((p) => this.knownPaths.has(p))
     if (!allKnown) return this.ingest()
     return this.ingest({ only: paths, discovery: known })
+  }
+
+  /** `x.db-wal` → `x.db` when `x.db` is a known database source (its new rows live in the sidecar). */
+  private databaseOfSidecar(path: string): string | null {
+    for (const a of this.adapters) {
+      if (a.kind !== 'database') continue
+      for (const suffix of a.sidecarSuffixes) {
+        if (path.endsWith(suffix) && this.knownPaths.has(path.slice(0, -suffix.length))) return path.slice(0, -suffix.length)
+      }
+    }
+    return null
   }
 
   /** Re-reads every source from the start. Events whose source files are gone are KEPT. */
@@ -88,6 +100,15 @@ export class Engine {
   reportContext(): ReportContext {
     const { pricer, plans, rules } = this.pricing
     return { db: this.db, pricer, plans, rules, calendar: this.calendar, now: this.now() }
+  }
+
+  /** Existing source roots to watch, with their depth. */
+  watchRoots(): { dir: string; depth?: number | undefined }[] {
+    this.lastDiscovery ??= discover(this.adapters, this.discoveryContext)
+    const seen = new Set<string>()
+    return this.lastDiscovery.roots
+      .filter((r) => r.exists && !seen.has(r.root.dir) && seen.add(r.root.dir))
+      .map((r) => ({ dir: r.root.dir, depth: r.root.depth }))
   }
 
   sources(): SourceHealthView[] {

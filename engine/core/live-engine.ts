@@ -32,9 +32,8 @@ export class LiveEngine {
   }
 
   async start(): Promise<void> {
-    const dirs = this.engine.sources().filter((s) => s.exists).map((s) => s.root)
     this.watcher = new SourceWatcher({
-      dirs,
+      roots: this.engine.watchRoots(),
       onChanges: (paths, sawNew) => this.onChanges(paths, sawNew),
       onError: (err) => this.opts.onError(`watcher: ${err instanceof Error ? err.message : String(err)}`),
     })

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, type Dirent } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import type { AnyAdapter, DiscoveryContext, SourceFileRef, SourceRoot } from '../../common/adapter-contract.ts'
 
@@ -22,7 +22,7 @@ export function discover(adapters: readonly AnyAdapter[], ctx: DiscoveryContext)
     for (const root of dedupeRoots(adapter.roots(ctx))) {
       const exists = existsSync(root.dir)
       roots.push({ adapter, root, exists })
-      if (exists) for (const path of listSourceFiles(adapter, root.dir)) candidates.push({ path, root })
+      if (exists) for (const path of listSourceFiles(adapter, root.dir, root.depth)) candidates.push({ path, root })
     }
     const chosen = adapter.selectFiles ? new Set(adapter.selectFiles(candidates.map((c) => c.path))) : null
     for (const c of candidates) if (chosen === null || chosen.has(c.path)) files.push({ adapter, file: { path: c.path, root: c.root } })
@@ -31,12 +31,12 @@ export function discover(adapters: readonly AnyAdapter[], ctx: DiscoveryContext)
 }
 
 /** Lists the adapter's files below `dir`. Unreadable sub-directories are skipped, not fatal. */
-export function listSourceFiles(adapter: AnyAdapter, rootDir: string): string[] {
+export function listSourceFiles(adapter: AnyAdapter, rootDir: string, depth?: number): string[] {
   const dir = resolve(rootDir)
   const out: string[] = []
   let entries
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+    entries = depth === undefined ? readdirSync(dir, { recursive: true, withFileTypes: true }) : listToDepth(dir, depth)
   } catch {
     return out
   }
@@ -54,4 +54,23 @@ export function listSourceFiles(adapter: AnyAdapter, rootDir: string): string[] 
 function dedupeRoots(roots: readonly SourceRoot[]): SourceRoot[] {
   const seen = new Set<string>()
   return roots.filter((r) => (seen.has(r.dir) ? false : (seen.add(r.dir), true)))
+}
+
+/** Entries of `dir` down to `depth` levels below it (0 = `dir` only); unreadable sub-directories are skipped. */
+function listToDepth(dir: string, depth: number): Dirent[] {
+  const out: Dirent[] = []
+  const walk = (d: string, level: number): void => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(d, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      out.push(e)
+      if (e.isDirectory() && level < depth) walk(join(d, e.name), level + 1)
+    }
+  }
+  walk(dir, 0)
+  return out
 }

@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from 'chokidar'
 
 export interface SourceWatcherOptions {
-  /** Directories to watch recursively (existing source roots). */
-  readonly dirs: readonly string[]
+  /** Directories to watch (existing source roots), each to its depth (unset = the whole tree). */
+  readonly roots: readonly { readonly dir: string; readonly depth?: number | undefined }[]
   /** Quiet period before a batch of changes is handed over. */
   readonly debounceMs?: number
   readonly onChanges: (paths: ReadonlySet<string>, sawNewFiles: boolean) => void
@@ -14,7 +14,7 @@ export interface SourceWatcherOptions {
  * debounced batches of changed paths. Event-driven: no polling and no timers while nothing changes.
  */
 export class SourceWatcher {
-  private readonly watcher: FSWatcher
+  private readonly watchers: FSWatcher[]
   private pending = new Set<string>()
   private sawNew = false
   private timer: NodeJS.Timeout | null = null
@@ -24,16 +24,22 @@ export class SourceWatcher {
   constructor(opts: SourceWatcherOptions) {
     this.debounceMs = opts.debounceMs ?? 25
     this.onChanges = opts.onChanges
-    this.watcher = watch([...opts.dirs], { ignoreInitial: true, persistent: true })
-    this.watcher.on('add', (p: string) => this.queue(p, true))
-    this.watcher.on('change', (p: string) => this.queue(p, false))
-    this.watcher.on('unlink', (p: string) => this.queue(p, true))
-    this.watcher.on('error', (err: unknown) => opts.onError?.(err))
+    // chokidar's depth applies to a whole watcher: one watcher per distinct depth.
+    const byDepth = new Map<number | undefined, string[]>()
+    for (const r of opts.roots) byDepth.set(r.depth, [...(byDepth.get(r.depth) ?? []), r.dir])
+    this.watchers = [...byDepth].map(([depth, dirs]) => {
+      const w = watch(dirs, depth === undefined ? { ignoreInitial: true, persistent: true } : { ignoreInitial: true, persistent: true, depth })
+      w.on('add', (p: string) => this.queue(p, true))
+      w.on('change', (p: string) => this.queue(p, false))
+      w.on('unlink', (p: string) => this.queue(p, true))
+      w.on('error', (err: unknown) => opts.onError?.(err))
+      return w
+    })
   }
 
-  /** Resolves once the initial directory scan is done and events will be delivered. */
+  /** Resolves once the initial directory scans are done and events will be delivered. */
   ready(): Promise<void> {
-    return new Promise((resolve) => this.watcher.once('ready', () => resolve()))
+    return Promise.all(this.watchers.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve())))).then(() => undefined)
   }
 
   private queue(path: string, isNew: boolean): void {
@@ -54,6 +60,6 @@ export class SourceWatcher {
 
   async close(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer)
-    await this.watcher.close()
+    await Promise.all(this.watchers.map((w) => w.close()))
   }
 }
