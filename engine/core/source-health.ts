@@ -11,7 +11,13 @@ import { sep } from 'node:path'
  */
 export function sourceHealth(db: Db, discovery: Discovery): SourceHealthView[] {
   const checkpoints = new CheckpointStore(db).all()
-  return discovery.roots.map(({ adapter, root, exists }) => {
+  // Several adapters of one agent can share a root (Gemini's JSONL and legacy JSON): one row per location.
+  const seen = new Set<string>()
+  const roots = discovery.roots.filter(({ adapter, root }) => {
+    const key = `${adapter.provider}\u0000${root.dir}`
+    return seen.has(key) ? false : (seen.add(key), true)
+  })
+  return roots.map(({ adapter, root, exists }) => {
     const prefix = root.dir.endsWith(sep) ? root.dir : root.dir + sep
     const mine = checkpoints.filter((c) => c.provider === adapter.provider && c.path.startsWith(prefix))
     const skipped: Record<string, number> = {}
