@@ -2,6 +2,7 @@ import type { AnyAdapter } from '../common/adapter-contract.ts'
 import { ampAdapter } from './amp/index.ts'
 import { claudeCodeAdapter } from './claude-code/index.ts'
 import { codexAdapter } from './codex/index.ts'
+import { cursorCsvAdapter } from './cursor/index.ts'
 import { droidAdapter } from './droid/index.ts'
 import { geminiAdapter, geminiLegacyAdapter } from './gemini/index.ts'
 import { opencodeAdapter, opencodeLegacyAdapter } from './opencode/index.ts'
@@ -18,4 +19,5 @@ export const ADAPTERS: readonly AnyAdapter[] = [
   opencodeLegacyAdapter,
   droidAdapter,
   ampAdapter,
+  cursorCsvAdapter,
 ]

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { AnyAdapter, DiscoveryContext, SkipCounts } from '../../common/adapter-contract.ts'
 import { cursorCsvAdapter, cursorImportRoot, readCursorExport } from '../../adapters/cursor/index.ts'
@@ -134,10 +134,15 @@ export function formatCursorImport(r: CursorImportResult, timezone: string): str
   return lines.join('\n') + '\n'
 }
 
+/** Far above any real export (a year of heavy use is tens of MB): a bigger file is not one, and is not loaded. */
+const MAX_EXPORT_BYTES = 512 * 1024 * 1024
+
 function readSource(path: string): Buffer {
   try {
+    if (statSync(path).size > MAX_EXPORT_BYTES) throw new UsageError(`${path} is larger than 512 MiB: not a Cursor usage export`)
     return readFileSync(path)
   } catch (err) {
+    if (err instanceof UsageError) throw err
     const code = (err as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err))
     throw new UsageError(`cannot read ${path}: ${why}`)

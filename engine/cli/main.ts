@@ -10,6 +10,7 @@ import { guarded } from './guarded.ts'
 import type { CommonFlags } from './options.ts'
 import { blocksCommand, modelsCommand, periodCommand, sessionCommand } from './report-commands.ts'
 import { registerPricingCommands } from './pricing-commands.ts'
+import { registerImportCommand } from './import-command.ts'
 
 const program = new Command()
   .name('tokenledger')
@@ -43,6 +44,7 @@ withCommonFlags(program.command('watch').description('keep reading new usage; re
   .action(guarded(watchCommand))
 
 registerExportCommand(program, withCommonFlags)
+registerImportCommand(program, withCommonFlags)
 registerPricingCommands(program, withCommonFlags)
 
 await program.parseAsync(process.argv)

@@ -4,6 +4,7 @@ import { computeEconomics, type EconomicsRow } from '../pricing/index.ts'
 import type { ReportContext } from '../reports/report-context.ts'
 import type { RollupRow } from '../reports/rollup-rows.ts'
 import type { SessionRow } from '../reports/session-rows.ts'
+import { rowCost } from '../reports/row-cost.ts'
 
 /** A rollup or session-rollup row, priced at list price, with its effective cost once computed. */
 export interface PricedUsage {
@@ -34,7 +35,7 @@ export function pricedRollups(ctx: ReportContext, rows: readonly RollupRow[]): P
     lastTs: r.startMs,
     requests: r.requests,
     tokens: r.tokens,
-    costUsd: ctx.pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket),
+    costUsd: rowCost(ctx.pricer, r),
     effectiveCostUsd: null,
   }))
 }

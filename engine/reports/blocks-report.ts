@@ -4,6 +4,7 @@ import { Q15_MS } from '../store/rollup-delta.ts'
 import { roundUsd } from './period-lines.ts'
 import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
+import { rowCost } from './row-cost.ts'
 
 export const BLOCK_MS = 5 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
@@ -65,7 +66,7 @@ export function blocksReport(ctx: ReportContext, filter: ReportFilter): BlocksRe
     current.last = r.startMs
     current.requests += r.requests
     addReportTokens(current.tokens, toReportTokens(r.tokens))
-    const cost = ctx.pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket)
+    const cost = rowCost(ctx.pricer, r)
     if (cost !== null) current.cost = (current.cost ?? 0) + cost
     const model = ctx.pricer.resolve(r.provider, r.modelRaw).canonical
     if (!current.models.includes(model)) current.models.push(model)

@@ -39,3 +39,16 @@ describe('calendar reports', () => {
     expect(all.totals.economics).toMatchObject({ planFeesUsd: 20, apiSpendUsd: 15, effectiveCostUsd: 35, valueUsd: 15.125 })
   })
 })
+
+describe('Cursor export rows', () => {
+  it("use Cursor's own charge, and a big aggregate row gets no long-context tier", () => {
+    const db = openLedger(':memory:')
+    const w = new EventWriter(db)
+    db.transaction(() =>
+      w.write([testEvent({ provider: 'cursor', modelRaw: 'claude-4.5-sonnet', dedupeKey: 'k', messageId: null, vendorCostUsd: 0.42, eventTs: Date.UTC(2026, 10, 20), tokens: { input: 300_000, output: 1000, cacheRead: 0, cacheWrite1h: 0 } })], 0),
+    )()
+    expect(db.prepare('SELECT ctx_bucket FROM rollup_q15').all()).toEqual([{ ctx_bucket: 0 }])
+    const report = dailyReport({ db, pricer: createPricer([]), plans: [], rules: [], calendar: new LocalCalendar('UTC'), now: NOW }, { timezone: 'UTC' })
+    expect(report.totals.costUsd).toBe(0.42)
+  })
+})

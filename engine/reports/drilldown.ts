@@ -5,6 +5,7 @@ import { groupRows, type PricedRow } from './grouped-rows.ts'
 import type { ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
 import { loadSessionRows } from './session-rows.ts'
+import { rowCost } from './row-cost.ts'
 
 /** The popover's drilldown: providers → models of a provider → projects of a model → sessions. */
 export function drilldown(ctx: ReportContext, query: DrilldownQuery): DrilldownResult {
@@ -41,7 +42,7 @@ export function drilldown(ctx: ReportContext, query: DrilldownQuery): DrilldownR
       label,
       requests: r.requests,
       tokens: r.tokens,
-      costUsd: pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket),
+      costUsd: rowCost(pricer, r),
       firstTs: r.startMs,
       lastTs: r.startMs + Q15_MS - 1,
     })

@@ -2,6 +2,7 @@ import { totalTokens } from '../../common/tokens.ts'
 import { computeEconomics, type EconomicsResult, type EconomicsRow } from '../pricing/index.ts'
 import type { ReportContext } from './report-context.ts'
 import type { RollupRow } from './rollup-rows.ts'
+import { rowCost } from './row-cost.ts'
 
 /**
  * Blended economics of a set of rollup rows over a period of local dates: what the user really paid
@@ -15,7 +16,7 @@ export function economicsOf(ctx: ReportContext, rows: readonly RollupRow[], peri
     project: r.project === '' ? null : r.project,
     model: ctx.pricer.resolve(r.provider, r.modelRaw).canonical,
     tsMs: r.startMs,
-    costUsd: ctx.pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket),
+    costUsd: rowCost(ctx.pricer, r),
     tokens: totalTokens(r.tokens),
   }))
   return computeEconomics({ period, timezone: ctx.calendar.timezone, rows: input, plans: ctx.plans, rules: ctx.rules })

@@ -2,6 +2,7 @@ import type { ModelLine, PeriodLine } from '../../common/reports.ts'
 import { addReportTokens, emptyReportTokens, reportTokensTotal, toReportTokens } from '../../common/tokens.ts'
 import type { Pricer } from '../pricing/index.ts'
 import type { RollupRow } from './rollup-rows.ts'
+import { rowCost } from './row-cost.ts'
 
 /**
  * Groups rollup rows into periods (days, weeks, months…) and, inside each, into provider × canonical
@@ -25,7 +26,7 @@ export function aggregatePeriods(rows: readonly RollupRow[], periodOf: (row: Rol
       p.models.set(modelKey, m)
     }
     const tokens = toReportTokens(row.tokens)
-    const cost = pricer.cost(row.provider, row.modelRaw, row.startMs, row.tokens, row.ctxBucket)
+    const cost = rowCost(pricer, row)
     m.requests += row.requests
     addReportTokens(m.tokens, tokens)
     p.line.requests += row.requests

@@ -22,6 +22,7 @@ import { economicsOf } from '../reports/effective-costs.ts'
 import type { EconomicsResult } from '../pricing/index.ts'
 import { addRow, emptyFigure, roundFigure } from './period-figure.ts'
 import { reportedQuotas } from './quotas.ts'
+import { rowCost } from '../reports/row-cost.ts'
 
 export interface SnapshotInputs {
   readonly ctx: ReportContext
@@ -61,7 +62,7 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
     if (date === today) todayRows.push(row)
     if (date >= weekStart) weekRows.push(row)
     if (date >= monthStart) monthRows.push(row)
-    const cost = pricer.cost(row.provider, row.modelRaw, row.startMs, row.tokens, row.ctxBucket)
+    const cost = rowCost(pricer, row)
     let card = cards.get(row.provider)
     if (card === undefined) {
       card = { today: emptyFigure(), month: emptyFigure(), last: 0 }

@@ -14,6 +14,8 @@ export interface RollupContribution {
 }
 
 export const Q15_MS = 15 * 60 * 1000
+/** Providers whose events are aggregates of several requests (Cursor dashboard CSV rows). */
+const AGGREGATE_ROW_PROVIDERS: ReadonlySet<string> = new Set(['cursor'])
 export const DAY_MS = 24 * 60 * 60 * 1000
 
 interface Acc {
@@ -39,7 +41,8 @@ export class RollupDelta {
   readonly sessions = new Map<string, Acc>()
 
   add(c: RollupContribution, sign: 1 | -1): void {
-    const ctx = contextBucket(promptTokens(c.tokens))
+    // A Cursor export row sums many requests: its size says nothing about one prompt, so no tier applies.
+    const ctx = AGGREGATE_ROW_PROVIDERS.has(c.provider) ? 0 : contextBucket(promptTokens(c.tokens))
     const q = Math.floor(c.eventTs / Q15_MS)
     const day = Math.floor(c.eventTs / DAY_MS)
     accumulate(this.q15, `${q}\u0000${c.provider}\u0000${c.account}\u0000${c.project}\u0000${c.modelRaw}\u0000${ctx}`, c, sign)

@@ -20,6 +20,10 @@ describe('architecture boundaries', () => {
     expect(checkFile(file, source).map((v) => v.rule)).toEqual([rule])
   })
 
+  it('lets test helpers (test-*.ts) set up real fixtures across layers', () => {
+    expect(checkFile('adapters/opencode/test-ledger.ts', "import { openLedger } from '../../engine/store/open-ledger.ts'")).toEqual([])
+  })
+
   it('allows main to name the engine entry as a separate chunk', () => {
     expect(checkFile('main/engine-process.ts', "import enginePath from '../engine/entry-utility.ts?modulePath'")).toEqual([])
   })

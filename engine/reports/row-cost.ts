@@ -1,0 +1,15 @@
+import type { ProviderId } from '../../common/providers.ts'
+import type { Pricer } from '../pricing/index.ts'
+import type { RollupRow } from './rollup-rows.ts'
+
+/**
+ * Providers whose rows carry the vendor's own charge for the usage: Cursor's dashboard export states what
+ * each row cost, which is more faithful than re-pricing Cursor's model labels (`auto`, `composer-1`).
+ */
+const VENDOR_PRICED: ReadonlySet<ProviderId> = new Set(['cursor'])
+
+/** List-price cost of a rollup row: the vendor's own charge where it is authoritative, else the registry's. */
+export function rowCost(pricer: Pricer, r: RollupRow): number | null {
+  if (VENDOR_PRICED.has(r.provider)) return r.vendorCostUsd
+  return pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket)
+}
