@@ -1,12 +1,12 @@
 /**
- * Amp fixture conformance, as engine/ingest/conformance.test.ts does it (real adapter, real SQLite ledger),
- * before the adapter is registered: every `fixtures/amp/<case>/home` is ingested and compared with its
- * hand-computed `expected.json` and golden `events.golden.jsonl`. A case with `before/` (an earlier state of
- * the same files) is also read in two steps, before/ then home/, which must give the same totals.
+ * Amp fixture checks beyond engine/ingest/conformance.test.ts (which compares every case with its
+ * hand-computed `expected.json` and golden events): each case reads without errors, and a case with
+ * `before/` (an earlier state of the same files) read in two steps, before/ then home/, gives the same
+ * totals as one read of home/.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DiscoveryContext } from '../../common/adapter-contract.ts'
 import { runIngest } from '../../engine/ingest/ingest-run.ts'
@@ -17,11 +17,6 @@ import { ampAdapter } from './index.ts'
 const casesDir = join(import.meta.dirname, '..', '..', 'fixtures', 'amp')
 const TOKEN_COLUMNS = 'sum(input) AS input, sum(output) AS output, sum(cache_read) AS cacheRead, sum(cache_write_5m) AS cacheWrite5m, sum(cache_write_1h) AS cacheWrite1h, sum(reasoning) AS reasoning'
 
-interface Expected {
-  requests: number
-  tokens: Record<string, number>
-  byModel: Record<string, { requests: number; tokens: Record<string, number> }>
-}
 
 const cases = readdirSync(casesDir).map((name) => ({ name, dir: join(casesDir, name) }))
 const staged = cases.filter((c) => existsSync(join(c.dir, 'before')))
@@ -38,48 +33,10 @@ function totalsOf(db: LedgerWriter['db']): Record<string, number | null> {
 }
 
 describe.each(cases)('fixture amp/$name', ({ dir }) => {
-  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
-  const home = join(dir, 'home')
-  const { db, summary } = ingestHome(home)
+  const { summary } = ingestHome(join(dir, 'home'))
 
   it('reads without errors', () => {
     expect(summary.errors).toEqual([])
-  })
-
-  it('has the hand-computed request count and token totals', () => {
-    const { requests, ...tokens } = totalsOf(db)
-    expect(requests).toBe(expected.requests)
-    expect(Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, v ?? 0]))).toEqual(expected.tokens)
-  })
-
-  it('has the hand-computed totals per model', () => {
-    const rows = db.prepare(`SELECT model_raw, count(*) AS requests, ${TOKEN_COLUMNS} FROM events GROUP BY model_raw`).all() as Array<Record<string, number | string>>
-    expect(Object.fromEntries(rows.map(({ model_raw, requests, ...tokens }) => [model_raw, { requests, tokens }]))).toEqual(expected.byModel)
-  })
-
-  it('keeps rollups equal to the events', () => {
-    const events = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get()
-    expect(db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM rollup_q15`).get()).toEqual(events)
-    expect(db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM session_rollup`).get()).toEqual(events)
-  })
-
-  it('matches the golden normalized events', async () => {
-    const rows = db
-      .prepare(
-        `SELECT dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id, is_sidechain, project, account,
-           input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd, source_path, source_offset, parser_version
-         FROM events ORDER BY dedupe_key`,
-      )
-      .all() as Array<Record<string, unknown>>
-    const lines = rows.map((r) =>
-      JSON.stringify({
-        ...r,
-        event_ts: new Date(r.event_ts as number).toISOString(),
-        account: relative(home, r.account as string),
-        source_path: relative(home, r.source_path as string),
-      }),
-    )
-    await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'events.golden.jsonl'))
   })
 })
 

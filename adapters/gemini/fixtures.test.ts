@@ -1,12 +1,10 @@
 /**
- * Gemini fixture conformance, mirroring engine/ingest/conformance.test.ts with the Gemini adapters in
- * place of ADAPTERS (until they are registered there): every `fixtures/gemini/<case>/home` goes through
- * the REAL engine (discovery, scan, SQLite ledger with its global dedupe) and must give the case's
- * hand-computed `expected.json`. A case may add `expected.env.json`: the same home read with the agent's
- * environment variables set (paths relative to the case home).
+ * Gemini fixture checks beyond engine/ingest/conformance.test.ts (which compares every case with its
+ * hand-computed `expected.json` and golden events): a second read adds nothing, and a case may add
+ * `expected.env.json`: the same home read with the agent's environment variables set.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LedgerWriter } from '../../engine/store/ledger-writer.ts'
 import { openLedger } from '../../engine/store/open-ledger.ts'
@@ -63,21 +61,8 @@ it('has the fixture cases the issue asks for', () => {
 })
 
 describe.each(cases)('fixture gemini/$name', ({ dir }) => {
-  const expected = read(join(dir, 'expected.json'))
   const home = join(dir, 'home')
   const db = ingest(home)
-
-  it('has the hand-computed request count and totals, overall and per model', () => {
-    const { requests, tokens, byModel } = expected
-    expect(totals(db)).toEqual({ requests, tokens, byModel })
-  })
-
-  it('keeps rollups equal to the events', () => {
-    const events = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get()
-    const rollups = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM rollup_q15`).get()
-    const sessions = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM session_rollup`).get()
-    expect([rollups, sessions]).toEqual([events, events])
-  })
 
   it('gives the same totals when read a second time (nothing is added)', () => {
     const ledger = new LedgerWriter(openLedger(':memory:'))
@@ -85,25 +70,6 @@ describe.each(cases)('fixture gemini/$name', ({ dir }) => {
     runIngest(ledger, [geminiAdapter, geminiLegacyAdapter], ctx, { now: () => 0 })
     const again = runIngest(ledger, [geminiAdapter, geminiLegacyAdapter], ctx, { now: () => 1 })
     expect([again.newEvents, totals(ledger.db)]).toEqual([0, totals(db)])
-  })
-
-  it('matches the golden normalized events', async () => {
-    const rows = db
-      .prepare(
-        `SELECT dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id, is_sidechain, project, account,
-           input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd, source_path, source_offset, parser_version
-         FROM events ORDER BY dedupe_key`,
-      )
-      .all() as Array<Record<string, unknown>>
-    const lines = rows.map((r) =>
-      JSON.stringify({
-        ...r,
-        event_ts: new Date(r.event_ts as number).toISOString(),
-        account: relative(home, r.account as string),
-        source_path: relative(home, r.source_path as string),
-      }),
-    )
-    await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'events.golden.jsonl'))
   })
 })
 

@@ -1,11 +1,10 @@
 /**
- * Fixture conformance for OpenCode, mirroring engine/ingest/conformance.test.ts with the OpenCode adapters
- * (until they are registered in adapters/index.ts): every `fixtures/opencode/<case>/home` goes through the
- * REAL engine and ledger and is compared with the case's hand-computed `expected.json`, its skip counts,
- * and the golden normalized events (`events.golden.jsonl`, regenerate with `-u`).
+ * OpenCode fixture checks beyond engine/ingest/conformance.test.ts (which compares every case with its
+ * hand-computed `expected.json` and golden events): every source reads without error, the skip counts are
+ * the expected ones, and a second read adds nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runIngest } from '../../engine/ingest/ingest-run.ts'
 import { LedgerWriter } from '../../engine/store/ledger-writer.ts'
@@ -13,7 +12,6 @@ import { openLedger } from '../../engine/store/open-ledger.ts'
 import { OPENCODE_ADAPTERS } from './test-ledger.ts'
 
 const casesDir = join(import.meta.dirname, '..', '..', 'fixtures', 'opencode')
-const TOKEN_COLUMNS = 'sum(input) AS input, sum(output) AS output, sum(cache_read) AS cacheRead, sum(cache_write_5m) AS cacheWrite5m, sum(cache_write_1h) AS cacheWrite1h, sum(reasoning) AS reasoning'
 
 interface Expected {
   requests: number
@@ -35,22 +33,10 @@ function ingestCase(dir: string) {
 
 describe.each(cases)('fixture opencode/$name', ({ dir }) => {
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
-  const { ledger, db, home, summary } = ingestCase(dir)
+  const { ledger, home, summary } = ingestCase(dir)
 
   it('reads every source without an error', () => {
     expect(summary.errors).toEqual([])
-  })
-
-  it('has the hand-computed request count and token totals', () => {
-    const row = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get() as Record<string, number | null>
-    const { requests, ...tokens } = row
-    expect(requests).toBe(expected.requests)
-    expect(Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, v ?? 0]))).toEqual(expected.tokens)
-  })
-
-  it('has the hand-computed totals per model', () => {
-    const rows = db.prepare(`SELECT model_raw, count(*) AS requests, ${TOKEN_COLUMNS} FROM events GROUP BY model_raw`).all() as Array<Record<string, number | string>>
-    expect(Object.fromEntries(rows.map(({ model_raw, requests, ...tokens }) => [model_raw, { requests, tokens }]))).toEqual(expected.byModel)
   })
 
   it('counts the expected skips', () => {
@@ -59,32 +45,7 @@ describe.each(cases)('fixture opencode/$name', ({ dir }) => {
     expect(skipped).toEqual(expected.skips)
   })
 
-  it('keeps rollups equal to the events', () => {
-    const events = db.prepare(`SELECT count(*) AS requests, ${TOKEN_COLUMNS} FROM events`).get()
-    expect(db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM rollup_q15`).get()).toEqual(events)
-    expect(db.prepare(`SELECT coalesce(sum(requests), 0) AS requests, ${TOKEN_COLUMNS} FROM session_rollup`).get()).toEqual(events)
-  })
-
   it('adds nothing when read again', () => {
     expect(runIngest(ledger, OPENCODE_ADAPTERS, { home, env: {}, platform: 'linux' }, { now: () => 0 }).newEvents).toBe(0)
-  })
-
-  it('matches the golden normalized events', async () => {
-    const rows = db
-      .prepare(
-        `SELECT dedupe_key, event_ts, provider, model_raw, session_id, request_id, message_id, is_sidechain, project, account,
-           input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd, source_path, source_offset, parser_version
-         FROM events ORDER BY dedupe_key`,
-      )
-      .all() as Array<Record<string, unknown>>
-    const lines = rows.map((r) =>
-      JSON.stringify({
-        ...r,
-        event_ts: new Date(r.event_ts as number).toISOString(),
-        account: relative(home, r.account as string),
-        source_path: relative(home, r.source_path as string),
-      }),
-    )
-    await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'events.golden.jsonl'))
   })
 })
