@@ -1,7 +1,7 @@
 import type { ParseResult, SourceFileRef } from '../../common/adapter-contract.ts'
 import { isRecord, nonEmptyString, type JsonRecord } from './json.ts'
 import { MAX_LINEAGE, parentThreadId } from './lineage.ts'
-import { markedLines } from './line-scan.ts'
+import { markedLines } from '../shared/line-scan.ts'
 import { modelFromPayload } from './model.ts'
 import { bump } from './skips.ts'
 import type { CodexState } from './state.ts'

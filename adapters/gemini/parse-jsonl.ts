@@ -1,7 +1,7 @@
 import type { ParseResult, SourceFileRef } from '../../common/adapter-contract.ts'
 import { EventBatch } from './batch.ts'
 import { isRecord, nonEmptyString } from './json.ts'
-import { markedLines } from './line-scan.ts'
+import { markedLines } from '../shared/line-scan.ts'
 import { readMessage, type MessageSource } from './message.ts'
 import { fileStem, projectLabel } from './source-files.ts'
 import type { GeminiJsonlState } from './state.ts'

@@ -7,10 +7,10 @@ export interface LineSpan {
 }
 
 /**
- * Spans of the lines that contain at least one of `markers`, in order, each once. Most rollout bytes are
- * `response_item` lines with long model text; instead of splitting every line and searching it, this jumps
- * between marker hits with `Buffer.indexOf` (a native byte search) and only then finds the enclosing line,
- * so unrelated lines are never decoded. A buffer that does not end in a newline ends its last line at the
+ * Spans of the lines that contain at least one of `markers`, in order, each once. Most bytes of agent logs
+ * are lines we never need (Codex `response_item` text, Gemini `$set` updates); instead of splitting every
+ * line and searching it, this jumps between marker hits with `Buffer.indexOf` (a native byte search) and
+ * only then finds the enclosing line, so unrelated lines are never decoded. A buffer that does not end in a newline ends its last line at the
  * buffer end (the engine normally hands over complete lines only).
  */
 export function* markedLines(buf: Buffer, markers: readonly Buffer[]): Generator<LineSpan> {
