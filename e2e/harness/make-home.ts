@@ -1,6 +1,8 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ProviderId } from '../../common/providers.ts'
 import { createRng, type Rng } from '../../engine/demo/rng.ts'
+import { dayInstants } from './day-instants.ts'
 import {
   claudeAssistantLine,
   claudeUserLine,
@@ -12,6 +14,7 @@ import {
   type ClaudeUsage,
   type CodexUsage,
 } from './log-lines.ts'
+import { writeOtherAgents } from './other-agents.ts'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -24,21 +27,16 @@ export interface FixtureHome {
   readonly claudeTodayLog: string
   readonly claudeTodaySessionId: string
   readonly claudeTodayCwd: string
+  /** Per agent written, the source folder its files are under, as the engine lists it in its sources. */
+  readonly locations: Partial<Record<ProviderId, string>>
 }
 
-/**
- * Instants for `count` requests on the UTC day `daysAgo` before `now`. Past days get office hours;
- * today's requests are spread between midnight and a minute before `now`, so none lies in the future
- * and none slips into yesterday even just after midnight.
- */
-function dayInstants(now: Date, daysAgo: number, count: number): Date[] {
-  const startOfToday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  if (daysAgo === 0) {
-    const span = Math.max(0, now.getTime() - startOfToday - MINUTE)
-    return Array.from({ length: count }, (_, i) => new Date(startOfToday + Math.floor((span * (i + 1)) / (count + 1))))
-  }
-  const start = startOfToday - daysAgo * DAY + 9 * HOUR
-  return Array.from({ length: count }, (_, i) => new Date(start + i * 37 * MINUTE))
+export interface MakeHomeOptions {
+  /**
+   * Also write Gemini CLI, Factory Droid, Amp, OpenCode and Cursor usage (other-agents.ts). On by default;
+   * `false` writes only Claude Code and Codex (smaller homes for tests that need no more).
+   */
+  readonly allAgents?: boolean | undefined
 }
 
 const CLAUDE_PROJECTS = [
@@ -51,13 +49,14 @@ const CODEX_CWD = '/home/dev/code/api-server'
 /**
  * Writes a combined Claude Code + Codex CLI home into `home` with 30 days of usage ending at `now`
  * (UTC days): Claude on two projects and two priced models plus one model no price list knows, Codex
- * rollouts with cumulative token counts, a re-emitted count, and live quota windows today.
+ * rollouts with cumulative token counts, a re-emitted count, and live quota windows today; and (unless
+ * `allAgents` is false) every other supported agent, dated today and the last few days.
  */
-export async function makeHome(home: string, now: Date, seed = 7): Promise<FixtureHome> {
+export async function makeHome(home: string, now: Date, seed = 7, options: MakeHomeOptions = {}): Promise<FixtureHome> {
   const rng = createRng(seed)
   const rand = (): number => rng.next()
   const int = (min: number, max: number): number => min + Math.floor(rand() * (max - min + 1))
-  let today: FixtureHome | null = null
+  let today: Omit<FixtureHome, 'locations'> | null = null
 
   for (let daysAgo = 29; daysAgo >= 0; daysAgo--) {
     // Some quiet days, so the chart has gaps like real usage.
@@ -102,7 +101,10 @@ export async function makeHome(home: string, now: Date, seed = 7): Promise<Fixtu
     if (daysAgo % 2 === 0) await writeCodexSession(home, now, daysAgo, rng, int)
   }
   if (today === null) throw new Error('generator wrote no session for today')
-  return today
+  const locations = { claude: join(home, '.claude', 'projects'), codex: join(home, '.codex', 'sessions') }
+  // A separate generator, so the Claude and Codex files stay byte-identical with or without the others.
+  const others = options.allAgents !== false ? await writeOtherAgents(home, now, createRng(seed + 1)) : {}
+  return { ...today, locations: { ...locations, ...others } }
 }
 
 async function writeCodexSession(
@@ -180,7 +182,7 @@ export async function appendClaudeRequest(fixture: FixtureHome, at: Date, usage:
 
 if (import.meta.main) {
   const target = process.argv[2]
-  if (target === undefined) throw new Error('usage: node e2e/harness/make-home.ts <dir>')
-  const written = await makeHome(target, new Date())
+  if (target === undefined) throw new Error('usage: node e2e/harness/make-home.ts <dir> [--all-agents]')
+  const written = await makeHome(target, new Date(), 7, { allAgents: !process.argv.includes('--claude-codex-only') })
   console.log(`wrote fixture home into ${written.home}`)
 }

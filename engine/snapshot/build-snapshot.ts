@@ -135,10 +135,7 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
         ? null
         : { valueUsd: roundUsd(ecoMonth.coveredValueUsd) ?? 0, feesUsd: roundUsd(ecoMonth.planFeesUsd) ?? 0, multiple: ecoMonth.multiple === null ? null : Math.round(ecoMonth.multiple * 100) / 100 },
     providers,
-    topModels: [...models.values()]
-      .map((m) => ({ ...m, costUsd: roundUsd(m.costUsd) }))
-      .sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1) || b.tokens - a.tokens)
-      .slice(0, 8),
+    topModels: topModels([...models.values()]),
     planValues: ctx.plans.length === 0 ? [] : planValues(economicsOf(ctx, last30Rows, { since: from30, until: today })),
     quotas,
     daily: [...daily.values()].map((p) => ({ ...p, costUsd: roundUsd(p.costUsd) ?? 0 })),
@@ -207,4 +204,15 @@ function planValues(eco: EconomicsResult): PlanValueView[] {
     multiple: p.multiple === null ? null : Math.round(p.multiple * 100) / 100,
     tokens: p.tokens,
   }))
+}
+
+/**
+ * The month's most expensive models (8), plus every unpriced model: an unpriced model has no cost to rank
+ * by, and hiding it would hide the tokens missing from the totals.
+ */
+function topModels(all: ModelShareView[]): ModelShareView[] {
+  const rounded = all.map((m) => ({ ...m, costUsd: roundUsd(m.costUsd) }))
+  const priced = rounded.filter((m) => m.costUsd !== null).sort((a, b) => b.costUsd! - a.costUsd! || b.tokens - a.tokens)
+  const unpriced = rounded.filter((m) => m.costUsd === null).sort((a, b) => b.tokens - a.tokens)
+  return [...priced.slice(0, 8), ...unpriced]
 }
