@@ -81,6 +81,8 @@ export interface DrilldownRow {
   requests: number
   tokens: ReportTokens
   costUsd: number | null
+  /** What it really cost with plan fees blended in (equals costUsd without plans); null when unpriced. */
+  effectiveCostUsd?: number | null
   /** cacheRead / (input + cacheRead + cacheWrite), 0..1; null when no prompt tokens. */
   cacheHitRatio: number | null
   firstAt: string

@@ -4,6 +4,7 @@ import { EventWriter } from '../store/event-writer.ts'
 import { openLedger } from '../store/open-ledger.ts'
 import { testEvent } from '../store/test-events.ts'
 import { dailyReport, monthlyReport } from './calendar-reports.ts'
+import { drilldown } from './drilldown.ts'
 import { LocalCalendar } from './local-time.ts'
 
 const NOW = Date.UTC(2026, 10, 23, 12)
@@ -50,5 +51,15 @@ describe('Cursor export rows', () => {
     expect(db.prepare('SELECT ctx_bucket FROM rollup_q15').all()).toEqual([{ ctx_bucket: 0 }])
     const report = dailyReport({ db, pricer: createPricer([]), plans: [], rules: [], calendar: new LocalCalendar('UTC'), now: NOW }, { timezone: 'UTC' })
     expect(report.totals.costUsd).toBe(0.42)
+  })
+})
+
+describe('drilldown effective cost', () => {
+  it('gives a covered provider its plan fee and an uncovered one its list cost (November, Plus $20 on codex)', () => {
+    const result = drilldown(context(), { level: 'providers', range: { since: '2026-11-01', until: '2026-11-30' } })
+    expect(result.rows.map((r) => [r.key, r.costUsd, r.effectiveCostUsd])).toEqual([
+      ['claude', 15, 15],
+      ['codex', 0.125, 20], // all of Plus's $20 falls on the only usage it covered
+    ])
   })
 })

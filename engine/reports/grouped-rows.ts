@@ -9,13 +9,15 @@ export interface PricedRow {
   readonly requests: number
   readonly tokens: TokenCounts
   readonly costUsd: number | null
+  /** What the usage really cost (plan fees blended in); null when unpriced. */
+  readonly effectiveCostUsd: number | null
   readonly firstTs: number
   readonly lastTs: number
 }
 
 /** Groups priced rows by key into drilldown rows, sorted by cost then tokens. */
 export function groupRows(rows: Iterable<PricedRow>): DrilldownRow[] {
-  const groups = new Map<string, { row: DrilldownRow; first: number; last: number; cost: number | null }>()
+  const groups = new Map<string, { row: DrilldownRow; first: number; last: number; cost: number | null; effective: number | null }>()
   for (const r of rows) {
     let g = groups.get(r.key)
     if (g === undefined) {
@@ -24,12 +26,14 @@ export function groupRows(rows: Iterable<PricedRow>): DrilldownRow[] {
         first: r.firstTs,
         last: r.lastTs,
         cost: null,
+        effective: null,
       }
       groups.set(r.key, g)
     }
     g.row.requests += r.requests
     addReportTokens(g.row.tokens, toReportTokens(r.tokens))
     if (r.costUsd !== null) g.cost = (g.cost ?? 0) + r.costUsd
+    if (r.effectiveCostUsd !== null) g.effective = (g.effective ?? 0) + r.effectiveCostUsd
     if (r.firstTs < g.first) g.first = r.firstTs
     if (r.lastTs > g.last) g.last = r.lastTs
   }
@@ -40,6 +44,7 @@ export function groupRows(rows: Iterable<PricedRow>): DrilldownRow[] {
     out.push({
       ...g.row,
       costUsd: roundUsd(g.cost),
+      effectiveCostUsd: roundUsd(g.effective),
       cacheHitRatio: prompt > 0 ? t.cacheRead / prompt : null,
       firstAt: new Date(g.first).toISOString(),
       lastAt: new Date(g.last).toISOString(),

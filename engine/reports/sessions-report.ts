@@ -4,6 +4,7 @@ import { addReportTokens, emptyReportTokens, toReportTokens, type ReportTokens }
 import { roundUsd } from './period-lines.ts'
 import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { loadSessionRows } from './session-rows.ts'
+import { sessionRowCost } from './row-cost.ts'
 
 export interface SessionLine {
   provider: ProviderId
@@ -41,7 +42,7 @@ export function sessionsReport(ctx: ReportContext, filter: ReportFilter): Sessio
     const canonical = ctx.pricer.resolve(r.provider, r.modelRaw).canonical
     if (!s.models.includes(canonical)) s.models.push(canonical)
     const t = toReportTokens(r.tokens)
-    const cost = ctx.pricer.cost(r.provider, r.modelRaw, r.firstTs, r.tokens, r.ctxBucket)
+    const cost = sessionRowCost(ctx.pricer, { ...r, startMs: r.firstTs })
     s.requests += r.requests
     addReportTokens(s.tokens, t)
     totals.requests += r.requests
