@@ -5,6 +5,7 @@ import { openLedger } from '../store/open-ledger.ts'
 import { testEvent } from '../store/test-events.ts'
 import { dailyReport, monthlyReport } from './calendar-reports.ts'
 import { drilldown } from './drilldown.ts'
+import { sessionsReport } from './sessions-report.ts'
 import { LocalCalendar } from './local-time.ts'
 
 const NOW = Date.UTC(2026, 10, 23, 12)
@@ -60,6 +61,16 @@ describe('drilldown effective cost', () => {
     expect(result.rows.map((r) => [r.key, r.costUsd, r.effectiveCostUsd])).toEqual([
       ['claude', 15, 15],
       ['codex', 0.125, 20], // all of Plus's $20 falls on the only usage it covered
+    ])
+  })
+})
+
+describe('session report effective cost', () => {
+  it('blends the plan fee into the covered session (Plus $20 over November on the one codex session)', () => {
+    const report = sessionsReport(context(), { timezone: 'UTC', since: '2026-11-01', until: '2026-11-30' })
+    expect(report.sessions.map((s) => [s.provider, s.costUsd, s.effectiveCostUsd])).toEqual([
+      ['codex', 0.125, 20],
+      ['claude', 15, 15],
     ])
   })
 })

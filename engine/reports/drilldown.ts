@@ -4,9 +4,9 @@ import { Q15_MS } from '../store/rollup-delta.ts'
 import { economicsOf } from './effective-costs.ts'
 import { groupRows, type PricedRow } from './grouped-rows.ts'
 import type { ReportContext } from './report-context.ts'
-import { loadRollupRows, type RollupRow } from './rollup-rows.ts'
+import { loadRollupRows } from './rollup-rows.ts'
 import { rowCost, sessionRowCost } from './row-cost.ts'
-import { loadSessionRows } from './session-rows.ts'
+import { asRollupRows, loadSessionRows } from './session-rows.ts'
 
 /**
  * The popover's drilldown: providers → models of a provider → projects of a model → sessions. Effective
@@ -19,8 +19,7 @@ export function drilldown(ctx: ReportContext, query: DrilldownQuery): DrilldownR
   const { pricer } = ctx
   if (query.level === 'sessions') {
     const sessionRows = loadSessionRows(ctx.db, { fromMs, toMs, provider: query.provider })
-    // Session rollups as rollup-shaped rows (dated by their first request), for pricing and economics.
-    const rows: RollupRow[] = sessionRows.map((r) => ({ startMs: r.firstTs, provider: r.provider, account: r.account, project: r.project, modelRaw: r.modelRaw, ctxBucket: r.ctxBucket, requests: r.requests, tokens: r.tokens, vendorCostUsd: 0 }))
+    const rows = asRollupRows(sessionRows)
     const eco = economicsOf(ctx, rows, query.range)
     const priced: PricedRow[] = []
     sessionRows.forEach((r, i) => {

@@ -3,6 +3,7 @@ import type { TokenCounts } from '../../common/tokens.ts'
 import type { Db } from '../store/open-ledger.ts'
 import { DAY_MS } from '../store/rollup-delta.ts'
 import { tokensOf, type TokenColumns } from '../store/token-columns.ts'
+import type { RollupRow } from './rollup-rows.ts'
 
 /** One session × UTC day × model × prompt-size bucket, from the session rollup. */
 export interface SessionRow {
@@ -55,4 +56,9 @@ export function loadSessionRows(db: Db, q: { fromMs?: number | undefined; toMs?:
     requests: r.requests,
     tokens: tokensOf(r),
   }))
+}
+
+/** Session rows in rollup shape (dated by their first request), for pricing and economics. */
+export function asRollupRows(rows: readonly SessionRow[]): RollupRow[] {
+  return rows.map((r) => ({ startMs: r.firstTs, provider: r.provider, account: r.account, project: r.project, modelRaw: r.modelRaw, ctxBucket: r.ctxBucket, requests: r.requests, tokens: r.tokens, vendorCostUsd: 0 }))
 }
