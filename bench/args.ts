@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
-/** One corpus size: `n` Claude requests, a quarter as many Codex requests. */
+/**
+ * One corpus size: `n` Claude requests, a quarter as many Codex requests, and a tenth as many billable units
+ * for each other agent (bench/corpus/index.ts `otherAgentRequests`).
+ */
 export interface BenchSize {
   label: string
   claudeRequests: number
@@ -31,8 +34,9 @@ export interface BenchArgs {
 export const USAGE = `Usage: npm run bench -- [--sizes 10k,100k[,1m]] [--keep] [--out bench/out] [--seed 42] [--appends 100] [--tools-prefix DIR]
                        [--no-ui | --ui-only] [--ui-appends 50] [--ui-memory-appends 720] [--ui-history 10k] [--idle-seconds 60]
 
-  --sizes         Claude request counts (k/m suffixes); each size adds a quarter as many Codex requests.
-                  1m writes about 6 GB: free disk is checked first.
+  --sizes         Claude request counts (k/m suffixes); each size adds a quarter as many Codex requests and a
+                  tenth as many for each of Gemini CLI, OpenCode, Amp (requests), Factory Droid (sessions)
+                  and Cursor (export rows). 1m writes about 7 GB: free disk is checked first.
   --keep          keep generated corpora in <out>/corpus-<size> for the next run (reused when seed/size match).
   --out           where results.json (and kept corpora) go.
   --appends       appended lines for the append -> snapshot latency (50-200 recommended).

@@ -7,12 +7,14 @@ import { generateHome, type GeneratedHome } from './corpus/index.ts'
  * Bump when a generator's output changes, so kept corpora from an older generator are not reused with
  * expected totals they no longer match.
  */
-export const CORPUS_VERSION = 1
+export const CORPUS_VERSION = 2
 /** Fixed dates keep the corpus byte-identical across runs (reports need no "now"). */
 export const CORPUS_START_MS = Date.UTC(2026, 0, 5)
 export const CORPUS_DAYS = 60
 /** Measured bytes per request (Claude ~4.7 KB, Codex ~4.9 KB), rounded up for the disk check. */
 const BYTES_PER_REQUEST = 5_000
+/** The other agents' files per Claude request (a tenth as many units each, ~11 KB per five units), rounded up. */
+const OTHER_AGENTS_BYTES_PER_CLAUDE_REQUEST = 1_500
 /** Where the append-latency test writes its extra session; removed after, and before reusing a corpus. */
 export const APPEND_PROJECT = '-home-dev-code-bench-append'
 
@@ -27,7 +29,7 @@ interface Manifest {
 }
 
 export interface PreparedCorpus {
-  /** The fake HOME holding `.claude/` and `.codex/`. */
+  /** The fake HOME holding every agent's files. */
   home: string
   generated: GeneratedHome
   reused: boolean
@@ -37,7 +39,7 @@ export interface PreparedCorpus {
 }
 
 export function estimateCorpusBytes(size: BenchSize): number {
-  return (size.claudeRequests + size.codexRequests) * BYTES_PER_REQUEST
+  return (size.claudeRequests + size.codexRequests) * BYTES_PER_REQUEST + size.claudeRequests * OTHER_AGENTS_BYTES_PER_CLAUDE_REQUEST
 }
 
 /** Free bytes on the file system holding `dir` (or its nearest existing parent). */

@@ -1,4 +1,6 @@
+import type { ProviderId } from '../common/providers.ts'
 import type { BenchSize } from './args.ts'
+import type { GeneratedHome } from './corpus/index.ts'
 import type { EngineFigures } from './engine-bench.ts'
 import type { RunResult } from './measure.ts'
 import type { RefTool, ToolRun } from './reference-tools.ts'
@@ -7,7 +9,19 @@ import { signedPct } from './verify.ts'
 /** Everything measured for one corpus size; printed as a table and written to results.json. */
 export interface SizeResult {
   size: BenchSize
-  corpus: { bytes: number; files: number; lines: number; malformedLines: number; duplicateLines: number; expectedTokens: number; reused: boolean; generateMs: number | null }
+  corpus: {
+    bytes: number
+    files: number
+    /** Billable units per agent: requests; Droid sessions; Cursor export rows. */
+    requests: Record<ProviderId, number>
+    lines: number
+    malformedLines: number
+    duplicateLines: number
+    /** Claude Code + Codex only: what the reference tools read and are compared with. */
+    expectedTokens: number
+    reused: boolean
+    generateMs: number | null
+  }
   engine: EngineFigures | null
   engineError: string | null
   tools: Array<{ tool: RefTool; runs: ToolRun[] }>
@@ -53,11 +67,26 @@ export function table(rows: string[][]): string {
 
 const cpuPer10k = (cpuS: number | null, requests: number): string => (cpuS === null ? '—' : `${((cpuS * 10_000) / requests).toFixed(2)} s`)
 
+export function requestsByProvider(g: GeneratedHome): Record<ProviderId, number> {
+  return {
+    claude: g.claude.expected.requests, codex: g.codex.expected.requests, cursor: g.cursor.expected.requests,
+    droid: g.droid.expected.requests, gemini: g.gemini.expected.requests, opencode: g.opencode.expected.requests, amp: g.amp.expected.requests,
+  }
+}
+
+/** `1,000 Claude + 250 Codex + 100 Gemini + 100 OpenCode + 100 Amp requests, 100 Droid sessions, 100 Cursor rows`. */
+function describeRequests(n: Record<ProviderId, number>): string {
+  const parts = [`${fmtInt(n.claude)} Claude`, `${fmtInt(n.codex)} Codex`, `${fmtInt(n.gemini)} Gemini`, `${fmtInt(n.opencode)} OpenCode`, `${fmtInt(n.amp)} Amp`]
+  return `${parts.join(' + ')} requests, ${fmtInt(n.droid)} Droid sessions, ${fmtInt(n.cursor)} Cursor rows`
+}
+
 export function renderSize(r: SizeResult): string {
-  const requests = r.size.claudeRequests + r.size.codexRequests
   const c = r.corpus
+  // TokenLedger reads every agent; the reference tools only Claude Code and Codex.
+  const requests = Object.values(c.requests).reduce((a, n) => a + n, 0)
+  const refRequests = c.requests.claude + c.requests.codex
   const head =
-    `\n== ${r.size.label}: ${fmtInt(r.size.claudeRequests)} Claude + ${fmtInt(r.size.codexRequests)} Codex requests · ${fmtMb(c.bytes)} in ${fmtInt(c.files)} files · ` +
+    `\n== ${r.size.label}: ${describeRequests(c.requests)} · ${fmtMb(c.bytes)} in ${fmtInt(c.files)} files · ` +
     `${fmtInt(c.duplicateLines)} duplicate and ${fmtInt(c.malformedLines)} malformed lines · corpus ${c.reused ? 'reused' : `generated in ${fmtMs(c.generateMs)}`} ==`
   const tools = r.tools.map((t) => ({ t, cold: toolPhase(t.runs, 'cold'), warm: toolPhase(t.runs, 'warm') }))
   const e = r.engine
@@ -67,13 +96,13 @@ export function renderSize(r: SizeResult): string {
   const s = e === null ? 0 : e.cold.wallMs / 1_000
   const a = e?.append
   rows.push(['cold backfill', e ? fmtMs(e.cold.wallMs) : 'failed', ...tools.map(({ cold }) => toolCell(cold, (p) => fmtMs(p.wallMs)))])
-  rows.push(['  throughput', e ? `${fmtInt(requests / s)} req/s, ${(c.bytes / 1_048_576 / s).toFixed(0)} MB/s` : na, ...tools.map(({ cold }) => toolCell(cold, (p) => `${fmtInt(requests / (p.wallMs / 1_000))} req/s`))])
+  rows.push(['  throughput', e ? `${fmtInt(requests / s)} req/s, ${(c.bytes / 1_048_576 / s).toFixed(0)} MB/s` : na, ...tools.map(({ cold }) => toolCell(cold, (p) => `${fmtInt(refRequests / (p.wallMs / 1_000))} req/s`))])
   rows.push(['warm, no change (1st run)', e ? fmtMs(e.warmNoChange.wallMs) : na, ...tools.map(({ warm }) => toolCell(warm, (p) => fmtMs(p.wallMs)))])
   rows.push(['warm daily --json (median of 5)', e ? fmtMs(e.warmDailyMedianMs) : na])
   rows.push(['append -> snapshot p50 / p95', a === undefined ? na : a.p50 === null ? 'failed' : `${fmtMs(a.p50)} / ${fmtMs(a.p95)} (max ${fmtMs(a.max)}, n=${a.samples.length})`])
   rows.push(['watch start (warm)', a === undefined ? na : fmtMs(a.startupMs)])
   rows.push(['peak RSS', e ? `${fmtMb(e.cold.peakRssBytes)} (watch ${fmtMb(a?.peakRssBytes ?? null)})` : na, ...tools.map(({ cold, warm }) => toolCell(cold, (p) => fmtMb(max([p.peakRssBytes, ...(warm ? [warm.peakRssBytes] : [])]))))])
-  rows.push(['CPU per 10k requests (cold)', e ? cpuPer10k(e.cold.cpuS, requests) : na, ...tools.map(({ cold }) => toolCell(cold, (p) => cpuPer10k(p.cpuS, requests)))])
+  rows.push(['CPU per 10k requests (cold)', e ? cpuPer10k(e.cold.cpuS, requests) : na, ...tools.map(({ cold }) => toolCell(cold, (p) => cpuPer10k(p.cpuS, refRequests)))])
   rows.push(['ledger size', e ? fmtMb(e.ledgerBytes) : na])
   rows.push(['totals vs expected', e ? (e.verdict.ok ? 'OK' : 'MISMATCH') : na, ...tools.map(({ cold }) => toolCell(cold, (p) => (p.tokens === null ? '?' : p.tokens === c.expectedTokens ? 'exact' : `${signedPct(p.tokens, c.expectedTokens)} tokens`)))])
   const lines = [head, table(rows)]

@@ -14,12 +14,13 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseBenchArgs, USAGE } from './args.ts'
 import { reportTokensTotal, toReportTokens } from '../common/tokens.ts'
+import { PROVIDER_IDS } from '../common/providers.ts'
 import { sumTotals } from './corpus/index.ts'
 import { benchEngine, CLI_PATH, nodeStartupMs, type EngineFigures } from './engine-bench.ts'
 import { hasGnuTime } from './measure.ts'
 import { prepareCorpus, warmPageCache } from './prepare-corpus.ts'
 import { findTools, INSTALL_HINT, runTool } from './reference-tools.ts'
-import { fmtMs, renderSize, renderSummary, toJson, type SizeResult } from './report.ts'
+import { fmtMs, renderSize, renderSummary, requestsByProvider, toJson, type SizeResult } from './report.ts'
 import type { UiFigures } from './ui/index.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -54,6 +55,8 @@ async function main(): Promise<number> {
       const corpus = prepareCorpus(size, args.seed, args.out, scratch, args.keep)
       const onDisk = warmPageCache(corpus.home)
       const g = corpus.generated
+      const all = PROVIDER_IDS.map((id) => g[id])
+      // The reference tools are run on Claude Code and Codex only: their totals are compared with those two.
       const expectedTokens = reportTokensTotal(toReportTokens(sumTotals([g.claude.expected, g.codex.expected]).tokens))
       console.log(`[${size.label}] TokenLedger: cold backfill, warm runs, ${args.appends} appends…`)
       let engine: EngineFigures | null = null
@@ -71,9 +74,10 @@ async function main(): Promise<number> {
         size,
         corpus: {
           ...onDisk,
-          lines: g.claude.stats.lines + g.codex.stats.lines,
-          malformedLines: g.claude.stats.malformedLines + g.codex.stats.malformedLines,
-          duplicateLines: g.claude.stats.duplicateLines + g.codex.stats.duplicateLines,
+          requests: requestsByProvider(g),
+          lines: all.reduce((n, p) => n + p.stats.lines, 0),
+          malformedLines: all.reduce((n, p) => n + p.stats.malformedLines, 0),
+          duplicateLines: all.reduce((n, p) => n + p.stats.duplicateLines, 0),
           expectedTokens,
           reused: corpus.reused,
           generateMs: corpus.generateMs,

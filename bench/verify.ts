@@ -1,10 +1,12 @@
+import { PROVIDER_IDS } from '../common/providers.ts'
 import type { DailyReport } from '../common/reports.ts'
 import type { ReportTokens } from '../common/tokens.ts'
 import { sumTotals, type GeneratedHome, type TotalsLine } from './corpus/index.ts'
 
 /**
  * Checks the engine's `daily --json --tz UTC` answer against the generator's expected totals: grand
- * total, per provider, and per UTC day. The corpus never straddles UTC midnight, so days are unambiguous.
+ * total, per provider (every agent TokenLedger reads), and per UTC day. The corpus never straddles UTC
+ * midnight, so days are unambiguous.
  */
 export interface Verdict {
   ok: boolean
@@ -58,16 +60,23 @@ export function verifyDaily(json: string, expected: GeneratedHome): Verdict {
   }
   if (!isDailyReport(report)) return { ok: false, problems: ['stdout is not a DailyReport (common/reports.ts)'] }
   const problems: string[] = []
-  compare('total', report.totals, sumTotals([expected.claude.expected, expected.codex.expected]), problems)
+  const providers = PROVIDER_IDS.map((id) => ({ id, want: expected[id].expected }))
+  compare('total', report.totals, sumTotals(providers.map((p) => p.want)), problems)
   const byProvider = new Map<string, { requests: number; tokens: ReportTokens }>()
   for (const d of report.days) for (const m of d.models) addLine(byProvider, m.provider, m)
-  compare('claude', byProvider.get('claude'), expected.claude.expected, problems)
-  compare('codex', byProvider.get('codex'), expected.codex.expected, problems)
-  const days = new Set([...Object.keys(expected.claude.expected.byDay), ...Object.keys(expected.codex.expected.byDay)])
+  for (const { id, want } of providers) {
+    const got = byProvider.get(id)
+    // A provider the corpus left out (e.g. `otherAgents: false`) must simply be absent.
+    if (got === undefined && want.requests === 0) continue
+    compare(id, got, want, problems)
+  }
+  const unknown = [...byProvider.keys()].filter((id) => !providers.some((p) => p.id === id))
+  problems.push(...unknown.map((id) => `provider ${id}: unexpected`))
+  const days = new Set(providers.flatMap((p) => Object.keys(p.want.byDay)))
   const got = new Map(report.days.map((d) => [d.date, d] as const))
   const dayProblems: string[] = []
   for (const day of [...days].sort()) {
-    const parts = [expected.claude.expected.byDay[day], expected.codex.expected.byDay[day]].filter((p) => p !== undefined)
+    const parts = providers.map((p) => p.want.byDay[day]).filter((p) => p !== undefined)
     compare(`day ${day}`, got.get(day), sumTotals(parts), dayProblems)
   }
   const extra = report.days.filter((d) => !days.has(d.date)).map((d) => `day ${d.date}: unexpected (${d.requests} requests)`)

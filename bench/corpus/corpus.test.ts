@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { generateHome, type GeneratedHome } from './index.ts'
+import { generateHome, OTHER_AGENTS, type GeneratedHome } from './index.ts'
+import { generateOtherAgents } from './other-agents.ts'
+import { readWithEngine } from './test-reread.ts'
 
 /**
  * The corpus' promise is its expected totals, so they are checked against a tiny reader written here
@@ -119,8 +121,16 @@ describe('generateHome', () => {
     expect(digest(generate(8).dir)).not.toBe(digest(a.dir))
   })
 
-  it('returns the requested number of billable requests', () => {
-    expect([a.home.claude.expected.requests, a.home.codex.expected.requests]).toEqual([200, 100])
+  it('returns the requested number of billable requests (a tenth of Claude\'s for each other agent)', () => {
+    const requests = Object.fromEntries(Object.entries(a.home).map(([agent, c]) => [agent, c.expected.requests]))
+    expect(requests).toEqual({ claude: 200, codex: 100, gemini: 20, opencode: 20, droid: 20, amp: 20, cursor: 20 })
+  })
+
+  it('writes no other agent when asked not to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-corpus-'))
+    dirs.push(dir)
+    const home = generateHome({ ...OPTS, claudeRequests: 10, codexRequests: 0, otherAgents: false, dir })
+    expect([readdirSync(dir), OTHER_AGENTS.map((agent) => home[agent].expected.requests)]).toEqual([['.claude'], [0, 0, 0, 0, 0]])
   })
 
   it('returns Claude totals equal to an independent dedupe of the files', () => {
@@ -144,5 +154,38 @@ describe('generateHome', () => {
     const days = Object.values(a.home.claude.expected.byDay)
     expect(days.reduce((s, d) => s + d.tokens.cacheRead, 0)).toBe(a.home.claude.expected.tokens.cacheRead)
     expect(Object.values(a.home.codex.expected.byModel).reduce((s, d) => s + d.requests, 0)).toBe(100)
+  })
+})
+
+/**
+ * The other agents' expected totals against the REAL engine's reading of the files (adapters, ledger
+ * dedupe and running-total baselines; their formats are pinned by the adapters' fixtures), so what is
+ * checked here is the generators' arithmetic, per provider and per UTC day.
+ */
+describe('generateOtherAgents', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-corpus-others-'))
+  dirs.push(dir)
+  const home = generateOtherAgents({ dir, requests: 120, seed: 11, startMs: Date.UTC(2026, 4, 1), days: 10 })
+  const read = readWithEngine(dir)
+
+  it.each(OTHER_AGENTS)('%s: returns 120 billable units, equal to the engine\'s read of the files (total and per day)', (agent) => {
+    const e = home[agent].expected
+    expect(e.requests).toBe(120)
+    expect(read[agent]).toMatchObject({ requests: e.requests, tokens: e.tokens, byDay: e.byDay })
+  })
+
+  it.each([
+    ['gemini', ['malformed-json', 'no-tokens', 'repeated']],
+    ['opencode', ['aborted']],
+    ['droid', ['malformed-json', 'no-usage', 'zero-tokens']],
+    ['amp', ['malformed-json', 'zero-tokens']],
+    ['cursor', ['zero-tokens']],
+  ] as const)('%s: holds copies to merge and records the engine counts as skips (%j)', (agent, reasons) => {
+    expect(home[agent].stats.duplicateLines).toBeGreaterThan(0)
+    expect(read[agent]?.skipReasons).toEqual(expect.arrayContaining([...reasons]))
+  })
+
+  it('puts no two agents\' files in the same place', () => {
+    expect(Object.keys(read).sort()).toEqual([...OTHER_AGENTS].sort())
   })
 })

@@ -21,6 +21,7 @@ export async function makeUiHome(dir: string, historyRequests: number, now: Date
   if (historyRequests === 0) return { fixture, historyRequests: 0 }
   const startOfToday = Math.floor(now.getTime() / DAY_MS) * DAY_MS
   const codexRequests = Math.round(historyRequests / 4)
-  generateHome({ dir, claudeRequests: historyRequests, codexRequests, seed, startMs: startOfToday - 30 * DAY_MS, days: 30 })
+  // The fixture already holds every other agent (its OpenCode database would be overwritten): Claude and Codex only.
+  generateHome({ dir, claudeRequests: historyRequests, codexRequests, otherAgents: false, seed, startMs: startOfToday - 30 * DAY_MS, days: 30 })
   return { fixture, historyRequests: historyRequests + codexRequests }
 }
