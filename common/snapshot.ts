@@ -85,6 +85,24 @@ export interface PlanValueView {
   tokens: number
 }
 
+/**
+ * Activity an agent records locally that is NOT billed usage (Cursor's state.vscdb: conversations and
+ * turns). Shown apart from every cost and token total.
+ */
+export interface LocalActivityView {
+  provider: ProviderId
+  source: string
+  /** Last 30 days. */
+  conversations: number
+  userTurns: number
+  assistantTurns: number
+  /** Conversations per model the user SELECTED (`auto` when the agent chose): not what was billed. */
+  models: Array<{ model: string; conversations: number }>
+  /** Token counts the client wrote on some turns: sparse, no cache split, an estimate at best. */
+  clientReportedTokens: { turnsWithCounts: number; input: number; output: number }
+  lastAt: string | null
+}
+
 export interface SourceHealthView {
   provider: ProviderId
   root: string
@@ -124,6 +142,8 @@ export interface UiSnapshot {
   daily: DailyPointView[]
   suggestions: SuggestionView[]
   sources: SourceHealthView[]
+  /** Local, unbilled activity (Cursor), kept apart from usage. */
+  localActivity?: LocalActivityView[]
   /** True when no usage has ever been recorded (the popover shows its empty state). */
   empty: boolean
 }

@@ -9,6 +9,7 @@ import { buildSnapshot } from '../snapshot/build-snapshot.ts'
 import { LedgerWriter } from '../store/ledger-writer.ts'
 import { openLedger, type Db } from '../store/open-ledger.ts'
 import { loadPricing, type PricingInputs } from './load-pricer.ts'
+import { LocalActivityReader } from './local-activity.ts'
 import { sourceHealth } from './source-health.ts'
 import { suggest } from '../suggestions/suggest.ts'
 
@@ -34,6 +35,7 @@ export class Engine {
   private pricing: PricingInputs
   private lastDiscovery: Discovery | null = null
   private knownPaths = new Set<string>()
+  private readonly localActivity: LocalActivityReader
 
   constructor(options: EngineOptions) {
     this.db = openLedger(options.dbPath)
@@ -43,6 +45,7 @@ export class Engine {
     this.now = options.now ?? Date.now
     this.calendar = new LocalCalendar(options.timezone)
     this.pricing = loadPricing(this.db)
+    this.localActivity = new LocalActivityReader(options.discovery)
   }
 
   get timezone(): string {
@@ -117,7 +120,8 @@ export class Engine {
   }
 
   snapshot(engineState: EngineState = 'ready'): UiSnapshot {
-    return buildSnapshot({ ctx: this.reportContext(), engineState, sources: this.sources(), suggestions: suggest })
+    const snapshot = buildSnapshot({ ctx: this.reportContext(), engineState, sources: this.sources(), suggestions: suggest })
+    return { ...snapshot, localActivity: this.localActivity.read(this.now()) }
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import type { UiSnapshot } from '../../common/snapshot.ts'
 import { DailyChart } from './daily-chart.tsx'
 import { HeaderSummary } from './header-summary.tsx'
 import { ProviderCard } from './provider-card.tsx'
+import { LocalActivity } from './local-activity.tsx'
 import { SourceHealth } from './source-health.tsx'
 import { SuggestionsList } from './suggestions-list.tsx'
 import { TopModels } from './top-models.tsx'
@@ -17,6 +18,7 @@ export function Overview({ snapshot }: { snapshot: UiSnapshot }) {
       <DailyChart daily={snapshot.daily} />
       <TopModels models={snapshot.topModels} />
       <SuggestionsList suggestions={snapshot.suggestions} />
+      <LocalActivity activity={snapshot.localActivity} />
       <SourceHealth sources={snapshot.sources} />
     </main>
   )
