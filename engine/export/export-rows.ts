@@ -8,6 +8,7 @@ import { loadSessionRows } from '../reports/session-rows.ts'
 import { addUsageTokens, addUsd, aggregateUsage, emptyExportTokens, type Dim } from './aggregate-usage.ts'
 import type { ExportData, ExportGroup, ExportPlan, ExportRow, UnpricedModel } from './export-types.ts'
 import { applyEffectiveCosts, pricedRollups, pricedSessions, type PricedUsage } from './priced-usage.ts'
+import { clip, lastDayOfMonth, reportRange, type DateRange } from '../reports/date-range.ts'
 
 export interface ExportOptions {
   readonly group: ExportGroup
@@ -30,8 +31,6 @@ const DIMS: Record<ExportGroup, readonly Dim[]> = {
   project: ['project', 'provider', 'model'],
   session: ['session', 'provider', 'model'],
 }
-
-type DateRange = { since: string; until: string }
 
 /**
  * Builds an export from the rollups only (the same rows and pricing as the reports, so totals match
@@ -117,18 +116,3 @@ function unpricedModels(usage: readonly PricedUsage[]): UnpricedModel[] {
   return [...byModel.values()].sort((a, b) => b.tokens - a.tokens || a.model.localeCompare(b.model))
 }
 
-/** The local date range, as the calendar reports choose it: the filter's bounds, else first usage to today. */
-function reportRange(ctx: ReportContext, filter: ReportFilter, rows: readonly RollupRow[]): DateRange {
-  const today = ctx.calendar.today(ctx.now)
-  const first = rows[0] === undefined ? today : ctx.calendar.date(rows[0].startMs)
-  const last = rows.at(-1) === undefined ? today : ctx.calendar.date(rows.at(-1)!.startMs)
-  return { since: filter.since ?? first, until: filter.until ?? (last > today ? last : today) }
-}
-
-function clip(p: DateRange, r: DateRange): DateRange {
-  return { since: p.since > r.since ? p.since : r.since, until: p.until < r.until ? p.until : r.until }
-}
-
-function lastDayOfMonth(month: string): string {
-  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
-}

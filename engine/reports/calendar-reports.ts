@@ -5,6 +5,7 @@ import { aggregatePeriods, totalsOf } from './period-lines.ts'
 import type { RollupRow } from './rollup-rows.ts'
 import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
+import { clip, lastDayOfMonth, reportRange } from './date-range.ts'
 
 /** `tokenledger daily`: one line per local date with usage, models inside, totals at the end. */
 export function dailyReport(reportCtx: ReportContext, filter: ReportFilter): DailyReport {
@@ -94,8 +95,6 @@ export function modelsReport(reportCtx: ReportContext, filter: ReportFilter): Mo
   }
 }
 
-type DateRange = { since: string; until: string }
-
 /** With a provider filter, only plans covering those providers count (their fees are what was paid). */
 function scopedToProviders(ctx: ReportContext, filter: ReportFilter): ReportContext {
   const providers = filter.providers
@@ -103,20 +102,3 @@ function scopedToProviders(ctx: ReportContext, filter: ReportFilter): ReportCont
   return { ...ctx, plans: ctx.plans.filter((p) => providers.includes(p.provider)) }
 }
 
-/** The report's local date range: the filter's bounds, else from the first usage to today. */
-function reportRange(ctx: ReportContext, filter: ReportFilter, rows: readonly RollupRow[]): DateRange {
-  const today = ctx.calendar.today(ctx.now)
-  const first = rows[0] === undefined ? today : ctx.calendar.date(rows[0].startMs)
-  const last = rows.at(-1) === undefined ? today : ctx.calendar.date(rows.at(-1)!.startMs)
-  return { since: filter.since ?? first, until: filter.until ?? (last > today ? last : today) }
-}
-
-/** A period's dates within the report's range (fees are prorated only over days the report covers). */
-function clip(p: DateRange, r: DateRange): DateRange {
-  return { since: p.since > r.since ? p.since : r.since, until: p.until < r.until ? p.until : r.until }
-}
-
-function lastDayOfMonth(month: string): string {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))]
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
-}

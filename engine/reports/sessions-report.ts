@@ -35,8 +35,8 @@ export function sessionsReport(ctx: ReportContext, filter: ReportFilter): Sessio
   const rows = loadSessionRows(ctx.db, { fromMs: q.fromMs, toMs: q.toMs, providers: q.providers })
   const shaped = asRollupRows(rows)
   const today = ctx.calendar.today(ctx.now)
-  const first = shaped.reduce((min, r) => Math.min(min, r.startMs), Number.POSITIVE_INFINITY)
-  const eco = economicsOf(ctx, shaped, { since: filter.since ?? (Number.isFinite(first) ? ctx.calendar.date(first) : today), until: filter.until ?? today })
+  const earliest = shaped.reduce((min, r) => Math.min(min, r.startMs), Number.POSITIVE_INFINITY)
+  const eco = economicsOf(ctx, shaped, { since: filter.since ?? (Number.isFinite(earliest) ? ctx.calendar.date(earliest) : today), until: filter.until ?? today })
   const byId = new Map<string, SessionLine & { first: number; last: number; models: string[] }>()
   const totals = { requests: 0, tokens: emptyReportTokens(), costUsd: null as number | null }
   rows.forEach((r, i) => {
