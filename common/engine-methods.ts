@@ -2,6 +2,11 @@ import { z } from 'zod'
 import { PROVIDER_IDS } from './providers.ts'
 import type { DrilldownResult, DailyReport } from './reports.ts'
 import type { SourceHealthView, UiSnapshot } from './snapshot.ts'
+import type { FieldIssue } from './field-issues.ts'
+import { exportParamSchemas, type ExportResults } from './methods/export-methods.ts'
+import { pricingParamSchemas, type PricingResults } from './methods/pricing-methods.ts'
+import { settingsParamSchemas, type SettingsResults } from './methods/settings-methods.ts'
+import { sourcesParamSchemas, type SourcesResults } from './methods/sources-methods.ts'
 
 /**
  * Every request the UI (through main) may send to the engine, with a schema for its params. The schemas
@@ -27,12 +32,16 @@ export const methodParamSchemas = {
       range: z.object({ since: isoDate, until: isoDate }).strict(),
     })
     .strict(),
+  ...settingsParamSchemas,
+  ...pricingParamSchemas,
+  ...sourcesParamSchemas,
+  ...exportParamSchemas,
 } as const
 
 export type MethodName = keyof typeof methodParamSchemas
 
-/** Result type of each method. Kept beside the schemas so adding a method is one edit in one file. */
-export interface MethodResults {
+/** Result type of each method; each area's methods live in common/methods/ beside their schemas. */
+export interface MethodResults extends SettingsResults, PricingResults, SourcesResults, ExportResults {
   'snapshot.get': UiSnapshot
   'ingest.refresh': { changedFiles: number; newEvents: number }
   'sources.list': SourceHealthView[]
@@ -50,6 +59,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface WireError {
   readonly code: ErrorCode
   readonly message: string
+  /** For `invalid-params`: each rejected field, for messages next to the fields of a form. */
+  readonly fields?: readonly FieldIssue[]
 }
 
 export type ErrorCode =

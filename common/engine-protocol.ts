@@ -31,11 +31,20 @@ export type FromEngine =
   | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: WireError }
   | { readonly type: 'fatal'; readonly error: WireError }
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
+  /** An alert to show as an OS notification. The engine already recorded it as fired (once per period). */
+  | { readonly type: 'notify'; readonly notification: AlertNotification }
+
+export interface AlertNotification {
+  /** Stable key of what fired, e.g. `budget:<id>:2026-11:80` (dedupe is by this key, across restarts). */
+  readonly key: string
+  readonly title: string
+  readonly body: string
+}
 
 export function isFromEngine(value: unknown): value is FromEngine {
   if (typeof value !== 'object' || value === null) return false
   const t = (value as { type?: unknown }).type
-  return t === 'ready' || t === 'snapshot' || t === 'response' || t === 'fatal' || t === 'log'
+  return t === 'ready' || t === 'snapshot' || t === 'response' || t === 'fatal' || t === 'log' || t === 'notify'
 }
 
 export function isToEngine(value: unknown): value is ToEngine {

@@ -1,4 +1,5 @@
 import type { MethodName, MethodParams, RpcOutcome } from './engine-methods.ts'
+import type { ExportOutcome, ExportRequest } from './methods/export-methods.ts'
 import type { UiSnapshot } from './snapshot.ts'
 
 /**
@@ -14,7 +15,18 @@ export interface TokenLedgerApi {
   onEngineStatus(listener: (status: EngineStatus) => void): () => void
   /** Window actions handled by the shell (open preferences, quit…). */
   shell(action: ShellAction): void
+  /**
+   * Exports a report: the shell asks where to save (a native dialog), has the engine render it and writes
+   * the file (PDF: printed from the HTML report). The renderer never names a path itself.
+   */
+  exportReport(request: ExportRequest): Promise<ExportOutcome>
+  /** Asks the user for a file or folder with a native dialog; null when cancelled. */
+  pickPath(kind: PathKind): Promise<string | null>
 }
+
+/** What a pick dialog asks for: a Cursor usage CSV export, or a folder (custom source / watched import folder). */
+export type PathKind = 'cursor-csv' | 'folder'
+export const PATH_KINDS: readonly PathKind[] = ['cursor-csv', 'folder']
 
 export type EngineStatus =
   | { readonly state: 'running' }
@@ -29,6 +41,8 @@ export const IPC_CHANNELS = {
   snapshot: 'tokenledger:snapshot',
   engineStatus: 'tokenledger:engine-status',
   shell: 'tokenledger:shell',
+  exportReport: 'tokenledger:export-report',
+  pickPath: 'tokenledger:pick-path',
 } as const
 
 export const SHELL_ACTIONS: readonly ShellAction[] = ['open-preferences', 'quit', 'hide-popover']

@@ -114,6 +114,32 @@ export interface SourceHealthView {
   errors: string[]
 }
 
+/** The display settings every view applies (tray, popover, other status bars reading the file). */
+export interface DisplayView {
+  trayMetric: 'today' | 'month' | 'blended' | 'quota'
+  weekStartsOn: 0 | 1
+  /** Display currency and units per USD; all figures in the snapshot stay USD. */
+  currency: string
+  usdRate: number
+  hideAmounts: boolean
+  launchAtLogin: boolean
+}
+
+/** One budget and where this period stands against it (list-price cost, the tray's figure). */
+export interface BudgetStatusView {
+  id: string
+  period: 'day' | 'week' | 'month'
+  provider: ProviderId | null
+  amountUsd: number
+  /** Local date the current period started (day, week start, or first of the month). */
+  periodStart: string
+  spentUsd: number
+  /** spentUsd / amountUsd × 100. */
+  percent: number
+  /** Month budgets: spend projected to the period's end at the pace so far; null for day/week or too early. */
+  projectedUsd: number | null
+}
+
 export type EngineState = 'starting' | 'backfilling' | 'ready' | 'error'
 
 export interface UiSnapshot {
@@ -144,6 +170,10 @@ export interface UiSnapshot {
   sources: SourceHealthView[]
   /** Local, unbilled activity (Cursor), kept apart from usage. */
   localActivity?: LocalActivityView[]
+  /** Display settings (hide amounts, currency, tray metric). Absent only in snapshots from older versions. */
+  display?: DisplayView
+  /** The user's budgets with this period's spend; [] when none are set. */
+  budgets?: BudgetStatusView[]
   /** True when no usage has ever been recorded (the popover shows its empty state). */
   empty: boolean
 }

@@ -52,7 +52,8 @@ export function appStartMessage(inputs: StartInputs): StartMessage {
     dbPath: join(inputs.userData, 'ledger.sqlite'),
     timezone: inputs.timezone,
     watch: true,
-    // Other status bars read the snapshot file; the app itself gets snapshots over IPC.
-    snapshotPath: null,
+    // For other status bars and scripts (the app itself gets snapshots over IPC); the user can move or
+    // turn it off in Preferences → Display.
+    snapshotPath: join(inputs.userData, 'ui-snapshot.json'),
   }
 }

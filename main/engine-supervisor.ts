@@ -1,4 +1,4 @@
-import { isFromEngine, type FromEngine } from '../common/engine-protocol.ts'
+import { isFromEngine, type AlertNotification, type FromEngine } from '../common/engine-protocol.ts'
 import type { MethodName, RpcOutcome, WireError } from '../common/engine-methods.ts'
 import type { EngineStatus } from '../common/renderer-api.ts'
 import { SNAPSHOT_SCHEMA_VERSION, type UiSnapshot } from '../common/snapshot.ts'
@@ -13,6 +13,8 @@ export interface EngineSupervisorOptions {
   readonly onSnapshot?: (snapshot: UiSnapshot) => void
   readonly onStatus?: (status: EngineStatus) => void
   readonly onLog?: (level: 'info' | 'warn' | 'error', message: string) => void
+  /** A budget or quota alert to show; the engine has already deduplicated it. */
+  readonly onNotify?: (notification: AlertNotification) => void
   /** A UI waiting longer than this is better told "no answer" than left spinning. */
   readonly requestTimeoutMs?: number
   /** Per-method overrides: a refresh during the first backfill legitimately takes longer. */
@@ -157,6 +159,9 @@ export function createEngineSupervisor(options: EngineSupervisorOptions): Engine
         return
       case 'log':
         options.onLog?.(m.level, m.message)
+        return
+      case 'notify':
+        options.onNotify?.(m.notification)
         return
       default:
         m satisfies never

@@ -96,6 +96,7 @@ const fakes = await vi.hoisted(async () => {
 vi.mock('electron', () => ({
   app: fakes.app,
   BrowserWindow: fakes.FakeWindow,
+  dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
   Tray: class extends fakes.FakeTray {
     constructor() {
       super()
@@ -202,7 +203,7 @@ describe('app entry', () => {
         dbPath: join('/home/ada/.config/TokenLedger', 'ledger.sqlite'),
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         watch: true,
-        snapshotPath: null,
+        snapshotPath: join('/home/ada/.config/TokenLedger', 'ui-snapshot.json'),
       },
     ])
   })
@@ -222,9 +223,9 @@ describe('app entry', () => {
     })
   })
 
-  it('registers the IPC call and shell channels', async () => {
+  it('registers the IPC call, shell, export and pick channels', async () => {
     await launch()
-    expect([...fakes.state.handlers.keys()].sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.shell].sort())
+    expect([...fakes.state.handlers.keys()].sort()).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.shell, IPC_CHANNELS.exportReport, IPC_CHANNELS.pickPath].sort())
   })
 
   it('gives the Linux tray its context menu with Open, Refresh, Export, Preferences and Quit', async () => {

@@ -32,6 +32,7 @@ const GONE: SenderEvent = { senderFrame: null }
 function setup(cached: UiSnapshot | null = null) {
   const requests: Array<{ method: MethodName; params: unknown }> = []
   const shellCalls: string[] = []
+  const exports: unknown[] = []
   const deps: IpcDeps = {
     request: async (method, params): Promise<RpcOutcome<MethodName>> => {
       requests.push({ method, params })
@@ -44,11 +45,18 @@ function setup(cached: UiSnapshot | null = null) {
       quit: () => shellCalls.push('quit'),
       'hide-popover': () => shellCalls.push('hide-popover'),
     },
+    exportReport: async (request) => {
+      exports.push(request)
+      return { ok: true, path: '/tmp/report.csv', bytes: 10 }
+    },
+    pickPath: async (kind) => (kind === 'folder' ? '/picked/folder' : null),
   }
   const unregister = registerIpc(deps)
   const call = (event: SenderEvent, ...args: unknown[]): unknown => electron.handlers.get(IPC_CHANNELS.call)?.(event, ...args)
   const shell = (event: SenderEvent, action: unknown): unknown => electron.listeners.get(IPC_CHANNELS.shell)?.(event, action)
-  return { requests, shellCalls, call, shell, unregister }
+  const exportReport = (event: SenderEvent, request: unknown): unknown => electron.handlers.get(IPC_CHANNELS.exportReport)?.(event, request)
+  const pickPath = (event: SenderEvent, kind: unknown): unknown => electron.handlers.get(IPC_CHANNELS.pickPath)?.(event, kind)
+  return { requests, shellCalls, exports, call, shell, exportReport, pickPath, unregister }
 }
 
 beforeEach(() => {
@@ -78,12 +86,13 @@ describe('tokenledger:call', () => {
   })
 
   it.each([
-    ['a bad date', 'report.daily', { since: '14/03/2026' }, 'report.daily: since: expected YYYY-MM-DD'],
-    ['an extra key', 'snapshot.get', { sql: 'drop table' }, 'snapshot.get: params: Unrecognized key: "sql"'],
-    ['missing params', 'sources.list', undefined, 'sources.list: params: Invalid input: expected object, received undefined'],
-  ])('rejects %s with invalid-params', async (_label, method, params, message) => {
+    ['a bad date', 'report.daily', { since: '14/03/2026' }, 'report.daily: since: expected YYYY-MM-DD', [{ field: 'since', message: 'expected YYYY-MM-DD' }]],
+    ['an extra key', 'snapshot.get', { sql: 'drop table' }, 'snapshot.get: sql: Unrecognized key: "sql"', [{ field: 'sql', message: 'Unrecognized key: "sql"' }]],
+    ['missing params', 'sources.list', undefined, 'sources.list: (input): Invalid input: expected object, received undefined', [{ field: '(input)', message: 'Invalid input: expected object, received undefined' }]],
+    ['a negative override price', 'overrides.add', { model: 'gpt-5', prices: { input: -1 } }, 'overrides.add: prices.input: a price cannot be negative', [{ field: 'prices.input', message: 'a price cannot be negative' }]],
+  ])('rejects %s with invalid-params naming the field', async (_label, method, params, message, fields) => {
     const { call, requests } = setup()
-    await expect(call(OURS, method, params)).resolves.toEqual({ ok: false, error: { code: 'invalid-params', message } })
+    await expect(call(OURS, method, params)).resolves.toEqual({ ok: false, error: { code: 'invalid-params', message, fields } })
     expect(requests).toEqual([])
   })
 
@@ -112,6 +121,8 @@ describe('tokenledger:call', () => {
       cachedSnapshot: () => null,
       isAppUrl: () => true,
       shell: { 'open-preferences': () => {}, quit: () => {}, 'hide-popover': () => {} },
+      exportReport: () => Promise.reject(new Error('boom')),
+      pickPath: () => Promise.reject(new Error('boom')),
     })
     await expect(electron.handlers.get(IPC_CHANNELS.call)?.(OURS, 'sources.list', {})).resolves.toEqual({
       ok: false,
@@ -140,6 +151,36 @@ describe('tokenledger:shell', () => {
     const { shell, shellCalls } = setup()
     shell(event, action)
     expect(shellCalls).toEqual([])
+  })
+})
+
+describe('tokenledger:export-report and tokenledger:pick-path', () => {
+  const request = { format: 'csv', group: 'day', since: '2026-11-01', until: '2026-11-30' }
+
+  it('runs a valid export from our window', async () => {
+    const { exportReport, exports } = setup()
+    await expect(exportReport(OURS, request)).resolves.toEqual({ ok: true, path: '/tmp/report.csv', bytes: 10 })
+    expect(exports).toEqual([request])
+  })
+
+  it.each([
+    ['a foreign page', FOREIGN, request, 'only from TokenLedger windows'],
+    ['an unknown format', OURS, { ...request, format: 'exe' }, 'format'],
+    ['a path smuggled into the request', OURS, { ...request, out: '/etc/passwd' }, 'out'],
+    ['a date that is not a date', OURS, { ...request, since: 'yesterday' }, 'since'],
+  ])('refuses %s without exporting', async (_label, event, bad, mentions) => {
+    const { exportReport, exports } = setup()
+    const outcome = (await exportReport(event, bad)) as { ok: boolean; message: string }
+    expect(outcome.ok).toBe(false)
+    expect(outcome.message).toContain(mentions)
+    expect(exports).toEqual([])
+  })
+
+  it('answers a pick only for our windows and known kinds', async () => {
+    const { pickPath } = setup()
+    await expect(pickPath(OURS, 'folder')).resolves.toBe('/picked/folder')
+    await expect(pickPath(FOREIGN, 'folder')).resolves.toBeNull()
+    await expect(pickPath(OURS, 'any-file')).resolves.toBeNull()
   })
 })
 

@@ -1,6 +1,8 @@
 import { ipcMain } from 'electron'
 import { isMethodName, methodParamSchemas, type ErrorCode, type MethodName, type RpcOutcome } from '../common/engine-methods.ts'
-import { IPC_CHANNELS, SHELL_ACTIONS, type ShellAction } from '../common/renderer-api.ts'
+import { fieldIssues } from '../common/field-issues.ts'
+import { exportRequestSchema, type ExportOutcome, type ExportRequest } from '../common/methods/export-methods.ts'
+import { IPC_CHANNELS, PATH_KINDS, SHELL_ACTIONS, type PathKind, type ShellAction } from '../common/renderer-api.ts'
 import type { UiSnapshot } from '../common/snapshot.ts'
 
 export interface IpcDeps {
@@ -11,6 +13,10 @@ export interface IpcDeps {
   /** True for URLs of our own renderer pages. */
   readonly isAppUrl: (url: string) => boolean
   readonly shell: Record<ShellAction, () => void>
+  /** Save dialog + engine render + file write (main/export-report.ts). */
+  readonly exportReport: (request: ExportRequest) => Promise<ExportOutcome>
+  /** Native open dialog. */
+  readonly pickPath: (kind: PathKind) => Promise<string | null>
 }
 
 /** What an IPC event tells us about its sender; `senderFrame` is null once the frame navigated away. */
@@ -27,8 +33,12 @@ export function registerIpc(deps: IpcDeps): () => void {
     handleShell(deps, event, action)
   }
   ipcMain.on(IPC_CHANNELS.shell, onShell)
+  ipcMain.handle(IPC_CHANNELS.exportReport, (event, request: unknown) => handleExport(deps, event, request))
+  ipcMain.handle(IPC_CHANNELS.pickPath, (event, kind: unknown) => handlePick(deps, event, kind))
   return () => {
     ipcMain.removeHandler(IPC_CHANNELS.call)
+    ipcMain.removeHandler(IPC_CHANNELS.exportReport)
+    ipcMain.removeHandler(IPC_CHANNELS.pickPath)
     ipcMain.removeListener(IPC_CHANNELS.shell, onShell)
   }
 }
@@ -43,14 +53,36 @@ export async function handleCall(deps: IpcDeps, event: SenderEvent, method: unkn
     if (!isMethodName(method)) return fail('unknown-method', `Unknown method: ${describe(method)}.`)
     const parsed = methodParamSchemas[method].safeParse(params)
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'params'}: ${issue.message}`)
-      return fail('invalid-params', `${method}: ${issues.join('; ')}`)
+      const fields = fieldIssues(parsed.error)
+      return { ok: false, error: { code: 'invalid-params', message: `${method}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, fields } }
     }
     const cached = method === 'snapshot.get' ? deps.cachedSnapshot() : null
     if (cached) return { ok: true, result: cached }
     return await deps.request(method, parsed.data)
   } catch (error) {
     return fail('internal', error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** Validates an export request from one of our windows and runs it; never throws. */
+export async function handleExport(deps: IpcDeps, event: SenderEvent, request: unknown): Promise<ExportOutcome> {
+  if (!isTrusted(deps, event)) return { ok: false, canceled: false, message: 'Exports are accepted only from TokenLedger windows.' }
+  const parsed = exportRequestSchema.safeParse(request)
+  if (!parsed.success) return { ok: false, canceled: false, message: `Invalid export request: ${fieldIssues(parsed.error).map((f) => `${f.field}: ${f.message}`).join('; ')}` }
+  try {
+    return await deps.exportReport(parsed.data)
+  } catch (error) {
+    return { ok: false, canceled: false, message: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** Opens a pick dialog for one of our windows; anything else (or a failure) answers null. */
+export async function handlePick(deps: IpcDeps, event: SenderEvent, kind: unknown): Promise<string | null> {
+  if (!isTrusted(deps, event) || !PATH_KINDS.some((k) => k === kind)) return null
+  try {
+    return await deps.pickPath(kind as PathKind)
+  } catch {
+    return null
   }
 }
 

@@ -1,4 +1,4 @@
-import { app, Menu, Tray, type BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, Menu, Tray } from 'electron'
 import { menubar } from 'menubar'
 // oxlint-disable-next-line import/default -- electron-vite turns `?modulePath` into a default-exported chunk path
 import enginePath from '../engine/entry-utility.ts?modulePath'
@@ -6,6 +6,7 @@ import { IPC_CHANNELS } from '../common/renderer-api.ts'
 import { isAppUrl, pageUrl, rendererLocation } from './app-origin.ts'
 import { appStartMessage, forkUtilityEngine } from './engine-process.ts'
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor.ts'
+import { pickPath } from './dialogs.ts'
 import { pushToAll, registerIpc, type PushTarget } from './ipc.ts'
 import { setLaunchAtLogin } from './login-item.ts'
 import { DEFAULT_TRAY_DISPLAY, trayTooltip, type TrayDisplay } from './tray-format.ts'
@@ -141,6 +142,8 @@ export function startShell(): ShellHandle {
     cachedSnapshot: () => supervisor.snapshot(),
     isAppUrl: isOurs,
     shell: { 'open-preferences': openPreferences, quit: () => app.quit(), 'hide-popover': () => mb.hideWindow() },
+    exportReport: () => Promise.resolve({ ok: false, canceled: false, message: 'Export from the app is not wired yet.' }),
+    pickPath: (kind) => pickPath(dialog, BrowserWindow.getFocusedWindow(), kind),
   })
 
   const tick = setInterval(render, TRAY_TICK_MS)

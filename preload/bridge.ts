@@ -30,5 +30,20 @@ export function createBridge(ipc: IpcRendererLike): TokenLedgerApi {
     onSnapshot: (listener) => subscribe(IPC_CHANNELS.snapshot, listener),
     onEngineStatus: (listener) => subscribe(IPC_CHANNELS.engineStatus, listener),
     shell: (action) => ipc.send(IPC_CHANNELS.shell, action),
+    async exportReport(request) {
+      try {
+        return await ipc.invoke(IPC_CHANNELS.exportReport, request)
+      } catch (error) {
+        return { ok: false, canceled: false, message: error instanceof Error ? error.message : String(error) }
+      }
+    },
+    async pickPath(kind) {
+      try {
+        const path: unknown = await ipc.invoke(IPC_CHANNELS.pickPath, kind)
+        return typeof path === 'string' ? path : null
+      } catch {
+        return null
+      }
+    },
   } satisfies TokenLedgerApi
 }

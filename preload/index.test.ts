@@ -39,9 +39,21 @@ function isApi(value: unknown): value is TokenLedgerApi {
 const SNAPSHOT = { schemaVersion: 1, generatedAt: '2026-03-14T10:00:00.000Z' }
 
 describe('preload bridge', () => {
-  it('exposes exactly call, onSnapshot, onEngineStatus and shell as window.tokenledger', () => {
+  it('exposes exactly call, onSnapshot, onEngineStatus, shell, exportReport and pickPath as window.tokenledger', () => {
     expect([...electron.exposed.keys()]).toEqual(['tokenledger'])
-    expect(Object.keys(api()).sort()).toEqual(['call', 'onEngineStatus', 'onSnapshot', 'shell'])
+    expect(Object.keys(api()).sort()).toEqual(['call', 'exportReport', 'onEngineStatus', 'onSnapshot', 'pickPath', 'shell'])
+  })
+
+  it('invokes the export and pick channels with only the request (never a path of its own)', async () => {
+    electron.state.fail = false
+    electron.invoked.length = 0
+    const request = { format: 'csv', group: 'day', since: '2026-11-01', until: '2026-11-30' } as const
+    await api().exportReport(request)
+    await api().pickPath('cursor-csv')
+    expect(electron.invoked).toEqual([
+      [IPC_CHANNELS.exportReport, request],
+      [IPC_CHANNELS.pickPath, 'cursor-csv'],
+    ])
   })
 
   it('invokes tokenledger:call with method and params', async () => {

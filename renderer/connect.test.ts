@@ -49,6 +49,8 @@ function fakeApi(initial: RpcOutcome<'snapshot.get'>) {
       return () => {}
     },
     shell: () => {},
+    exportReport: async () => ({ ok: false, canceled: true }),
+    pickPath: async () => null,
   }
   return {
     api,

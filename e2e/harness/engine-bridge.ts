@@ -3,7 +3,10 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { isMethodName, methodParamSchemas, type MethodName, type MethodParams, type RpcOutcome } from '../../common/engine-methods.ts'
-import type { EngineStatus, ShellAction } from '../../common/renderer-api.ts'
+import { fieldIssues } from '../../common/field-issues.ts'
+import { exportRequestSchema, type ExportOutcome, type ExportRequest } from '../../common/methods/export-methods.ts'
+import { PATH_KINDS, type EngineStatus, type PathKind, type ShellAction } from '../../common/renderer-api.ts'
+import type { AlertNotification } from '../../common/engine-protocol.ts'
 import type { UiSnapshot } from '../../common/snapshot.ts'
 import { startEngine, type EngineOptions, type EngineProcess, type RawOutcome } from './engine-process.ts'
 import type { HarnessToPage, PageToHarness } from './wire.ts'
@@ -13,6 +16,15 @@ export interface BridgeOptions extends EngineOptions {
   readonly server: Server
   /** How long the stand-in supervisor waits before restarting a crashed engine. */
   readonly restartDelayMs?: number | undefined
+}
+
+/**
+ * Stand-ins for main's native dialogs and file writing, set by each test: where a "save" dialog saves,
+ * what a "pick" dialog returns, and how an export is carried out (e2e/harness/export-shell.ts).
+ */
+export interface ShellStandIns {
+  pickPath(kind: PathKind): string | null
+  exportReport(request: ExportRequest, bridge: EngineBridge): Promise<ExportOutcome>
 }
 
 export interface EngineBridge {
@@ -26,7 +38,16 @@ export interface EngineBridge {
   status(): EngineStatus
   /** Shell actions the page asked for (open-preferences, quit, hide-popover), in order. */
   readonly shellActions: ShellAction[]
+  /** OS notifications the engine asked for (budget and quota alerts), across engine restarts, in order. */
+  notifications(): AlertNotification[]
+  /** Replaces the dialog stand-ins (default: every dialog is cancelled). */
+  setShell(standIns: Partial<ShellStandIns>): void
   close(): Promise<void>
+}
+
+const CANCEL_ALL: ShellStandIns = {
+  pickPath: () => null,
+  exportReport: () => Promise.resolve({ ok: false, canceled: true }),
 }
 
 /**
@@ -45,6 +66,7 @@ export async function startEngineBridge(options: BridgeOptions): Promise<EngineB
   const clients = new Set<WebSocket>()
   const snapshotWaiters = new Set<(snapshot: UiSnapshot) => void>()
   const shellActions: ShellAction[] = []
+  let standIns: ShellStandIns = CANCEL_ALL
   let engine: EngineProcess = await startEngine(options)
   let status: EngineStatus = { state: 'running' }
   let closing = false
@@ -59,7 +81,9 @@ export async function startEngineBridge(options: BridgeOptions): Promise<EngineB
     broadcast({ type: 'engine-status', status: next })
   }
 
+  const pastNotifications: AlertNotification[] = []
   const adopt = (proc: EngineProcess): void => {
+    if (engine !== proc) pastNotifications.push(...engine.notifications)
     engine = proc
     proc.onSnapshot((snapshot) => {
       broadcast({ type: 'snapshot', snapshot })
@@ -107,11 +131,20 @@ export async function startEngineBridge(options: BridgeOptions): Promise<EngineB
       shellActions.push(message.action)
       return
     }
+    if (message.type === 'pick-path') {
+      ws.send(JSON.stringify({ type: 'pick-result', id: message.id, path: standIns.pickPath(message.kind) } satisfies HarnessToPage))
+      return
+    }
+    if (message.type === 'export-report') {
+      const outcome = await standIns.exportReport(message.request, bridge).catch((error: unknown): ExportOutcome => ({ ok: false, canceled: false, message: String(error) }))
+      ws.send(JSON.stringify({ type: 'export-result', id: message.id, outcome } satisfies HarnessToPage))
+      return
+    }
     const outcome = await relayCall(engine, message.method, message.params)
     ws.send(JSON.stringify({ type: 'response', id: message.id, outcome }))
   }
 
-  return {
+  const bridge: EngineBridge = {
     wsUrl,
     // Typed view of the engine's untyped IPC answer; see engine-process.ts.
     request: (method, params) => engine.request(method, params),
@@ -135,6 +168,10 @@ export async function startEngineBridge(options: BridgeOptions): Promise<EngineB
     crashEngine: () => engine.kill(),
     status: () => status,
     shellActions,
+    notifications: () => [...pastNotifications, ...engine.notifications],
+    setShell(next) {
+      standIns = { ...standIns, ...next }
+    },
     async close() {
       closing = true
       options.server.off('upgrade', onUpgrade)
@@ -143,13 +180,17 @@ export async function startEngineBridge(options: BridgeOptions): Promise<EngineB
       await engine.shutdown()
     },
   }
+  return bridge
 }
 
 /** Validates like main's IPC handler: unknown methods and bad params never reach the engine. */
 async function relayCall(engine: EngineProcess, method: string, params: unknown): Promise<RawOutcome> {
   if (!isMethodName(method)) return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}` } }
   const parsed = methodParamSchemas[method].safeParse(params)
-  if (!parsed.success) return { ok: false, error: { code: 'invalid-params', message: parsed.error.message } }
+  if (!parsed.success) {
+    const fields = fieldIssues(parsed.error)
+    return { ok: false, error: { code: 'invalid-params', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields } }
+  }
   return engine.requestRaw(method, parsed.data)
 }
 
@@ -160,6 +201,14 @@ function parsePageMessage(text: string): PageToHarness | null {
     if (value.type === 'shell' && 'action' in value && isShellAction(value.action)) return { type: 'shell', action: value.action }
     if (value.type === 'request' && 'id' in value && typeof value.id === 'number' && 'method' in value && typeof value.method === 'string') {
       return { type: 'request', id: value.id, method: value.method, params: 'params' in value ? value.params : undefined }
+    }
+    // Validated like main's IPC handlers: a malformed shell call is dropped, never half-run.
+    if (value.type === 'pick-path' && 'id' in value && typeof value.id === 'number' && 'kind' in value && PATH_KINDS.some((k) => k === value.kind)) {
+      return { type: 'pick-path', id: value.id, kind: value.kind as PathKind }
+    }
+    if (value.type === 'export-report' && 'id' in value && typeof value.id === 'number' && 'request' in value) {
+      const request = exportRequestSchema.safeParse(value.request)
+      if (request.success) return { type: 'export-report', id: value.id, request: request.data }
     }
     return null
   } catch {

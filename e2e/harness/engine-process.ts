@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { MethodName, MethodParams, RpcOutcome, WireError } from '../../common/engine-methods.ts'
-import { isFromEngine, type FromEngine, type ToEngine } from '../../common/engine-protocol.ts'
+import { isFromEngine, type AlertNotification, type FromEngine, type ToEngine } from '../../common/engine-protocol.ts'
 import type { UiSnapshot } from '../../common/snapshot.ts'
 
 /** The engine's plain-Node entry, the same code the app runs in its utility process. */
@@ -32,6 +32,8 @@ export interface EngineProcess {
   onSnapshot(listener: (snapshot: UiSnapshot) => void): () => void
   onExit(listener: (exit: EngineExit) => void): () => void
   latestSnapshot(): UiSnapshot | null
+  /** Alerts the engine asked the shell to show as OS notifications, in order. */
+  readonly notifications: AlertNotification[]
   /** Kills the process without a shutdown message, as a crash would. */
   kill(): void
   shutdown(): Promise<void>
@@ -64,6 +66,7 @@ export function startEngine(options: EngineOptions): Promise<EngineProcess> {
   const snapshotListeners = new Set<(snapshot: UiSnapshot) => void>()
   const exitListeners = new Set<(exit: EngineExit) => void>()
   let latest: UiSnapshot | null = null
+  const notifications: AlertNotification[] = []
   let nextId = 1
   let exited: EngineExit | null = null
 
@@ -95,6 +98,7 @@ export function startEngine(options: EngineOptions): Promise<EngineProcess> {
       return () => exitListeners.delete(listener)
     },
     latestSnapshot: () => latest,
+    notifications,
     kill: () => void child.kill('SIGKILL'),
     shutdown: () => shutdown(child, send, () => exited !== null),
     logTail: () => log.join('').slice(-4000),
@@ -136,6 +140,10 @@ export function startEngine(options: EngineOptions): Promise<EngineProcess> {
           return
         case 'log':
           remember(`[${message.level}] ${message.message}\n`)
+          return
+        case 'notify':
+          notifications.push(message.notification)
+          remember(`[notify] ${message.notification.title}: ${message.notification.body}\n`)
           return
         default:
           return message satisfies never

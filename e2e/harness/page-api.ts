@@ -1,4 +1,5 @@
 import type { MethodName, RpcOutcome } from '../../common/engine-methods.ts'
+import type { ExportOutcome } from '../../common/methods/export-methods.ts'
 import type { EngineStatus, TokenLedgerApi } from '../../common/renderer-api.ts'
 import type { UiSnapshot } from '../../common/snapshot.ts'
 import type { HarnessToPage, PageToHarness } from './wire.ts'
@@ -25,6 +26,8 @@ export function installTokenLedgerApi(args: PageApiArgs): void {
   const pending = new Map<number, (outcome: RpcOutcome<MethodName>) => void>()
   const snapshotListeners = new Set<(snapshot: UiSnapshot) => void>()
   const statusListeners = new Set<(status: EngineStatus) => void>()
+  // Shell calls (export, pick dialogs) have their own id space and answers.
+  const pendingShell = new Map<number, (value: unknown) => void>()
   let nextId = 1
 
   const send = (message: PageToHarness): void => {
@@ -40,6 +43,9 @@ export function installTokenLedgerApi(args: PageApiArgs): void {
     if (message.type === 'response') {
       pending.get(message.id)?.(message.outcome)
       pending.delete(message.id)
+    } else if (message.type === 'export-result' || message.type === 'pick-result') {
+      pendingShell.get(message.id)?.(message.type === 'export-result' ? message.outcome : message.path)
+      pendingShell.delete(message.id)
     } else if (message.type === 'snapshot') {
       for (const listener of snapshotListeners) listener(message.snapshot)
     } else {
@@ -49,6 +55,8 @@ export function installTokenLedgerApi(args: PageApiArgs): void {
   socket.addEventListener('close', () => {
     for (const done of pending.values()) done({ ok: false, error: { code: 'engine-unavailable', message: 'Lost the connection to the app.' } })
     pending.clear()
+    for (const done of pendingShell.values()) done(null)
+    pendingShell.clear()
     for (const listener of statusListeners) listener({ state: 'down', message: 'Lost the connection to the app.' })
   })
 
@@ -71,6 +79,20 @@ export function installTokenLedgerApi(args: PageApiArgs): void {
     },
     shell(action) {
       send({ type: 'shell', action })
+    },
+    exportReport(request) {
+      return new Promise((done) => {
+        const id = nextId++
+        pendingShell.set(id, (value) => done((value ?? { ok: false, canceled: false, message: 'Lost the connection to the app.' }) as ExportOutcome))
+        send({ type: 'export-report', id, request })
+      })
+    },
+    pickPath(kind) {
+      return new Promise((done) => {
+        const id = nextId++
+        pendingShell.set(id, (value) => done(typeof value === 'string' ? value : null))
+        send({ type: 'pick-path', id, kind })
+      })
     },
   }
   Object.defineProperty(globalThis, 'tokenledger', { value: api, writable: false, enumerable: true })

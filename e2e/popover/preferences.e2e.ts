@@ -13,7 +13,7 @@ beforeAll(async () => {
   home = await tempDir('tokenledger-e2e-prefs-')
   await makeHome(home.path, new Date())
   browser = await launchChromium()
-  popover = await openPopover(browser, { home: home.path, pageFile: 'preferences.html' })
+  popover = await openPopover(browser, { home: home.path, pageFile: 'preferences.html#sources' })
   await popover.bridge.waitForSnapshot((s) => s.engineState === 'ready')
 })
 

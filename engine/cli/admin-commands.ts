@@ -59,6 +59,7 @@ export async function watchCommand(flags: CommonFlags & { uiSnapshotPath?: strin
   const engine = openEngine(flags, filter.timezone)
   const snapshotPath = flags.uiSnapshotPath ?? null
   const live = new LiveEngine(engine, {
+    // Only where the flag says: the app may be writing its own snapshot file at the settings' path.
     snapshotPath,
     onSnapshot: (s) => {
       if (snapshotPath === null) process.stdout.write(JSON.stringify({ generatedAt: s.generatedAt, today: s.today.costUsd, month: s.month.costUsd }) + '\n')

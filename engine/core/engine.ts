@@ -12,6 +12,10 @@ import { loadPricing, type PricingInputs } from './load-pricer.ts'
 import { LocalActivityReader } from './local-activity.ts'
 import { sourceHealth } from './source-health.ts'
 import { suggest } from '../suggestions/suggest.ts'
+import type { Settings } from '../../common/settings.ts'
+import { budgetStatuses } from '../budgets/budget-status.ts'
+import { applySourceSettings } from '../settings/source-adapters.ts'
+import { loadSettings, updateSettings } from '../settings/settings-repo.ts'
 
 export interface EngineOptions {
   readonly dbPath: string
@@ -19,6 +23,14 @@ export interface EngineOptions {
   readonly timezone: string
   readonly adapters?: readonly AnyAdapter[]
   readonly now?: () => number
+  /** Where the app writes ui-snapshot.json unless the user chose another path (null: nowhere by default). */
+  readonly defaultSnapshotPath?: string | null
+}
+
+/** What a settings change requires of the live engine beyond a new snapshot. */
+export interface SettingsEffects {
+  /** Source roots changed: the watcher must follow the new set, and new roots be read. */
+  readonly sourcesChanged: boolean
 }
 
 /**
@@ -28,24 +40,69 @@ export interface EngineOptions {
 export class Engine {
   readonly db: Db
   readonly writer: LedgerWriter
-  readonly adapters: readonly AnyAdapter[]
+  /** Every adapter the engine knows; `adapters` is this as the user's source settings configure it. */
+  readonly allAdapters: readonly AnyAdapter[]
+  private activeAdapters: readonly AnyAdapter[]
   readonly discoveryContext: DiscoveryContext
+  readonly systemTimezone: string
+  readonly defaultSnapshotPath: string | null
   readonly now: () => number
   private calendar: LocalCalendar
   private pricing: PricingInputs
   private lastDiscovery: Discovery | null = null
   private knownPaths = new Set<string>()
   private readonly localActivity: LocalActivityReader
+  private currentSettings: Settings
+  /** Stored settings sections that did not validate and were reset (shown in the preferences window). */
+  readonly settingsWarnings: readonly string[]
 
   constructor(options: EngineOptions) {
     this.db = openLedger(options.dbPath)
     this.writer = new LedgerWriter(this.db)
-    this.adapters = options.adapters ?? ADAPTERS
+    this.allAdapters = options.adapters ?? ADAPTERS
     this.discoveryContext = options.discovery
     this.now = options.now ?? Date.now
-    this.calendar = new LocalCalendar(options.timezone)
+    this.systemTimezone = options.timezone
+    this.defaultSnapshotPath = options.defaultSnapshotPath ?? null
     this.pricing = loadPricing(this.db)
     this.localActivity = new LocalActivityReader(options.discovery)
+    const loaded = loadSettings(this.db)
+    this.currentSettings = loaded.settings
+    this.settingsWarnings = loaded.warnings
+    this.activeAdapters = applySourceSettings(this.allAdapters, this.currentSettings.sources)
+    this.calendar = new LocalCalendar(this.currentSettings.display.timezone ?? this.systemTimezone)
+  }
+
+  get adapters(): readonly AnyAdapter[] {
+    return this.activeAdapters
+  }
+
+  get settings(): Settings {
+    return this.currentSettings
+  }
+
+  /** The path ui-snapshot.json is written to under the current settings, or null for none. */
+  get snapshotPath(): string | null {
+    const d = this.currentSettings.display
+    return d.writeSnapshotFile ? (d.snapshotPath ?? this.defaultSnapshotPath) : null
+  }
+
+  /**
+   * Validates and stores a settings patch (throws InputError naming bad fields; nothing stored then) and
+   * applies it at once: time zone, week start and source settings take effect for the next snapshot.
+   */
+  updateSettings(patch: unknown): SettingsEffects {
+    const before = this.currentSettings
+    this.currentSettings = updateSettings(this.db, before, patch, this.now())
+    const display = this.currentSettings.display
+    if (display.timezone !== before.display.timezone) this.calendar = new LocalCalendar(display.timezone ?? this.systemTimezone)
+    const sourcesChanged = JSON.stringify(before.sources) !== JSON.stringify(this.currentSettings.sources)
+    if (sourcesChanged) {
+      this.activeAdapters = applySourceSettings(this.allAdapters, this.currentSettings.sources)
+      this.lastDiscovery = null
+      this.knownPaths = new Set()
+    }
+    return { sourcesChanged }
   }
 
   get timezone(): string {
@@ -96,13 +153,14 @@ export class Engine {
     this.pricing = loadPricing(this.db)
   }
 
+  /** Overrides the zone for this run only (CLI `--timezone`); the stored setting is left alone. */
   setTimezone(timezone: string): void {
     this.calendar = new LocalCalendar(timezone)
   }
 
   reportContext(): ReportContext {
     const { pricer, plans, rules } = this.pricing
-    return { db: this.db, pricer, plans, rules, calendar: this.calendar, now: this.now() }
+    return { db: this.db, pricer, plans, rules, calendar: this.calendar, now: this.now(), weekStartsOn: this.currentSettings.display.weekStartsOn }
   }
 
   /** Existing source roots to watch, with their depth. */
@@ -120,8 +178,15 @@ export class Engine {
   }
 
   snapshot(engineState: EngineState = 'ready'): UiSnapshot {
-    const snapshot = buildSnapshot({ ctx: this.reportContext(), engineState, sources: this.sources(), suggestions: suggest })
-    return { ...snapshot, localActivity: this.localActivity.read(this.now()) }
+    const ctx = this.reportContext()
+    const snapshot = buildSnapshot({ ctx, engineState, sources: this.sources(), suggestions: suggest })
+    const d = this.currentSettings.display
+    return {
+      ...snapshot,
+      localActivity: this.localActivity.read(this.now()),
+      display: { trayMetric: d.trayMetric, weekStartsOn: d.weekStartsOn, currency: d.currency, usdRate: d.usdRate, hideAmounts: d.hideAmounts, launchAtLogin: d.launchAtLogin },
+      budgets: budgetStatuses(ctx, this.currentSettings.budgets),
+    }
   }
 
   close(): void {

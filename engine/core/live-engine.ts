@@ -1,10 +1,11 @@
 import type { UiSnapshot } from '../../common/snapshot.ts'
 import { SourceWatcher } from '../ingest/source-watcher.ts'
 import { writeSnapshotFile } from '../snapshot/write-snapshot-file.ts'
-import type { Engine } from './engine.ts'
+import type { Engine, SettingsEffects } from './engine.ts'
 
 export interface LiveEngineOptions {
-  readonly snapshotPath: string | null
+  /** Write ui-snapshot.json here (null: nowhere) instead of where the settings say (CLI `watch --ui-snapshot-path`). */
+  readonly snapshotPath?: string | null
   readonly onSnapshot: (s: UiSnapshot) => void
   readonly onError: (message: string) => void
   /** Minimum gap between two published snapshots; changes inside it are coalesced into one. */
@@ -32,6 +33,11 @@ export class LiveEngine {
   }
 
   async start(): Promise<void> {
+    await this.watch()
+    this.armMidnight()
+  }
+
+  private async watch(): Promise<void> {
     this.watcher = new SourceWatcher({
       roots: this.engine.watchRoots(),
       onChanges: (paths, sawNew) => this.onChanges(paths, sawNew),
@@ -40,7 +46,22 @@ export class LiveEngine {
     await this.watcher.ready()
     // Anything written between the last ingest and the watcher becoming ready produced no event: catch up.
     this.onChanges(new Set(), true)
-    this.armMidnight()
+  }
+
+  /**
+   * A settings change was stored: follow new source roots (re-watch and read them) and publish, so the
+   * tray, popover and snapshot file show the new settings without a restart.
+   */
+  async applySettings(effects: SettingsEffects): Promise<void> {
+    if (effects.sourcesChanged) {
+      if (this.watcher !== null) {
+        await this.watcher.close()
+        await this.watch()
+      } else {
+        this.onChanges(new Set(), true)
+      }
+    }
+    this.publish()
   }
 
   private onChanges(paths: ReadonlySet<string>, sawNew: boolean): void {
@@ -69,7 +90,15 @@ export class LiveEngine {
   publish(): UiSnapshot {
     const snapshot = this.engine.snapshot('ready')
     this.lastPublished = Date.now()
-    if (this.opts.snapshotPath !== null) writeSnapshotFile(this.opts.snapshotPath, snapshot)
+    const path = this.opts.snapshotPath === undefined ? this.engine.snapshotPath : this.opts.snapshotPath
+    if (path !== null) {
+      try {
+        writeSnapshotFile(path, snapshot)
+      } catch (err) {
+        // A bad snapshot path (a folder that went away, no permission) must not stop the app's own views.
+        this.opts.onError(`could not write the snapshot file ${path}: ${err instanceof Error ? err.message : String(err)}`)
+      }
+    }
     this.opts.onSnapshot(snapshot)
     return snapshot
   }

@@ -3,11 +3,10 @@ import type { EconomicsSummary } from '../../common/reports.ts'
 import type { ReportTokens } from '../../common/tokens.ts'
 import type { PricingMode } from '../pricing/index.ts'
 
-export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
-export const EXPORT_GROUPS = ['day', 'month', 'provider', 'model', 'project', 'session'] as const
-export type ExportGroup = (typeof EXPORT_GROUPS)[number]
+export { EXPORT_FORMATS, EXPORT_GROUPS } from '../../common/methods/export-methods.ts'
+import type { ExportFormatName, ExportGroupName } from '../../common/methods/export-methods.ts'
+export type ExportFormat = ExportFormatName
+export type ExportGroup = ExportGroupName
 
 /** Report tokens plus their sum (input + output + cache write + cache read; reasoning is inside output). */
 export interface ExportTokens extends ReportTokens {

@@ -1,48 +1,39 @@
-import { isMethodName, methodParamSchemas, type MethodName, type MethodResults, type RpcOutcome, type WireError } from '../../common/engine-methods.ts'
+import { isMethodName, methodParamSchemas, type MethodName, type RpcOutcome, type WireError } from '../../common/engine-methods.ts'
+import { fieldIssues } from '../../common/field-issues.ts'
 import type { Engine } from '../core/engine.ts'
+import { InputError } from '../core/input-error.ts'
 import type { LiveEngine } from '../core/live-engine.ts'
-import { dailyReport } from '../reports/calendar-reports.ts'
-import { drilldown } from '../reports/drilldown.ts'
 import { LedgerError } from '../store/ledger-error.ts'
+import { coreHandlers } from './handlers/core-handlers.ts'
+import { exportHandlers } from './handlers/export-handlers.ts'
+import type { Handlers } from './handlers/handler-types.ts'
+import { pricingHandlers } from './handlers/pricing-handlers.ts'
+import { settingsHandlers } from './handlers/settings-handlers.ts'
+import { sourcesHandlers } from './handlers/sources-handlers.ts'
+
+/** Every method's handler; the type makes a method without a handler a compile error. */
+const HANDLERS: Handlers<MethodName> = { ...coreHandlers, ...settingsHandlers, ...pricingHandlers, ...sourcesHandlers, ...exportHandlers }
 
 /**
  * Validates and runs one request. Every outcome is data: an unknown method or bad params get an error
  * reply, never silence and never a thrown exception across the process boundary.
  */
-export function dispatch(engine: Engine, live: LiveEngine | null, method: unknown, params: unknown): RpcOutcome<MethodName> {
+export async function dispatch(engine: Engine, live: LiveEngine | null, method: unknown, params: unknown): Promise<RpcOutcome<MethodName>> {
   if (!isMethodName(method)) return fail({ code: 'unknown-method', message: `unknown method ${JSON.stringify(method)}` })
   const parsed = methodParamSchemas[method].safeParse(params ?? {})
   if (!parsed.success) {
-    return fail({ code: 'invalid-params', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ') })
+    const fields = fieldIssues(parsed.error)
+    return fail({ code: 'invalid-params', message: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields })
   }
   try {
-    return { ok: true, result: run(engine, live, method, parsed.data) }
+    const handler = HANDLERS[method] as (ctx: { engine: Engine; live: LiveEngine | null }, p: unknown) => unknown
+    const result = await handler({ engine, live }, parsed.data)
+    return { ok: true, result } as RpcOutcome<MethodName>
   } catch (err) {
+    if (err instanceof InputError) return fail({ code: 'invalid-params', message: err.message, fields: err.issues })
     if (err instanceof LedgerError) return fail({ code: err.code, message: err.message })
     if (err instanceof RangeError) return fail({ code: 'invalid-params', message: err.message })
     return fail({ code: 'internal', message: err instanceof Error ? err.message : String(err) })
-  }
-}
-
-function run(engine: Engine, live: LiveEngine | null, method: MethodName, p: unknown): MethodResults[MethodName] {
-  switch (method) {
-    case 'snapshot.get':
-      return engine.snapshot()
-    case 'sources.list':
-      return engine.sources()
-    case 'ingest.refresh': {
-      const s = engine.ingest()
-      if (s.changedFiles > 0 || s.newEvents > 0) live?.schedulePublish()
-      return { changedFiles: s.changedFiles, newEvents: s.newEvents }
-    }
-    case 'report.daily': {
-      const q = p as import('../../common/engine-methods.ts').MethodParams<'report.daily'>
-      return dailyReport(engine.reportContext(), { since: q.since, until: q.until, providers: q.providers, timezone: engine.timezone })
-    }
-    case 'report.drilldown':
-      return drilldown(engine.reportContext(), p as import('../../common/engine-methods.ts').MethodParams<'report.drilldown'>)
-    default:
-      return method satisfies never
   }
 }
 

@@ -5,6 +5,7 @@ import { discoveryContext } from '../core/discovery-context.ts'
 import { Engine } from '../core/engine.ts'
 import { LiveEngine } from '../core/live-engine.ts'
 import { LedgerError } from '../store/ledger-error.ts'
+import { AlertMonitor } from '../budgets/alert-monitor.ts'
 import { dispatch } from './dispatch.ts'
 
 /** How the host talks to its shell: `process.parentPort` (Electron) or `process.send` (child process). */
@@ -40,8 +41,9 @@ export function runEngineHost(transport: HostTransport): void {
           else transport.send({ type: 'response', id: msg.id, ok: false, error: { code: 'engine-unavailable', message: 'the engine has not been started' } })
           return
         }
-        const outcome = dispatch(engine, live, msg.method, msg.params)
-        transport.send(outcome.ok ? { type: 'response', id: msg.id, ok: true, result: outcome.result } : { type: 'response', id: msg.id, ok: false, error: outcome.error })
+        void dispatch(engine, live, msg.method, msg.params).then((outcome) =>
+          transport.send(outcome.ok ? { type: 'response', id: msg.id, ok: true, result: outcome.result } : { type: 'response', id: msg.id, ok: false, error: outcome.error }),
+        )
         return
       }
       case 'shutdown':
@@ -60,11 +62,15 @@ export function runEngineHost(transport: HostTransport): void {
     try {
       // The shell always sends a home; only a home other than the real one is an override (tests, --home).
       const override = msg.home !== homedir() ? msg.home : undefined
-      engine = new Engine({ dbPath: msg.dbPath, discovery: discoveryContext({ home: override }), timezone: msg.timezone })
+      engine = new Engine({ dbPath: msg.dbPath, discovery: discoveryContext({ home: override }), timezone: msg.timezone, defaultSnapshotPath: msg.snapshotPath })
       const e = engine
+      for (const warning of e.settingsWarnings) transport.send({ type: 'log', level: 'warn', message: warning })
+      const alerts = new AlertMonitor(e.db)
       live = new LiveEngine(e, {
-        snapshotPath: msg.snapshotPath,
-        onSnapshot: (snapshot) => transport.send({ type: 'snapshot', snapshot }),
+        onSnapshot: (snapshot) => {
+          transport.send({ type: 'snapshot', snapshot })
+          for (const notification of alerts.check(snapshot, e.settings, e.now())) transport.send({ type: 'notify', notification })
+        },
         onError: (message) => transport.send({ type: 'log', level: 'warn', message }),
       })
       transport.send({ type: 'ready' })

@@ -14,6 +14,8 @@ export interface ReportContext {
   readonly rules: readonly AttributionRule[]
   readonly calendar: LocalCalendar
   readonly now: number
+  /** First day of the week for "this week" figures: 0 Sunday, 1 Monday (default). */
+  readonly weekStartsOn?: 0 | 1
 }
 
 /** Turns a filter's local-date bounds into a UTC row query. */

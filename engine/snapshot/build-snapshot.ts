@@ -39,7 +39,7 @@ export function buildSnapshot({ ctx, engineState, sources, suggestions }: Snapsh
   const { calendar, pricer, now } = ctx
   const today = calendar.today(now)
   const monthStart = `${today.slice(0, 8)}01`
-  const weekStart = calendar.weekStart(now, 1)
+  const weekStart = calendar.weekStart(now, ctx.weekStartsOn ?? 1)
   const from30 = LocalCalendar.addDays(today, -29)
   const earliest = monthStart < from30 ? monthStart : from30
   const rows = loadRollupRows(ctx.db, { fromMs: calendar.startOfDay(earliest), toMs: calendar.endOfDay(today) })

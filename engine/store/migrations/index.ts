@@ -1,6 +1,7 @@
 import { sql as init } from './0001-init.ts'
 import { sql as pricing } from './0002-pricing.ts'
 import { sql as cumulative } from './0003-cumulative.ts'
+import { sql as alerts } from './0004-alerts.ts'
 
 /**
  * Numbered migrations, applied in order; the ledger's `PRAGMA user_version` is the number of the last
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'pricing', sql: pricing },
   { version: 3, name: 'cumulative', sql: cumulative },
+  { version: 4, name: 'alerts', sql: alerts },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,4 @@
+/** Display preferences. (Being built.) */
+export function DisplaySection() {
+  return <p className="muted">Coming in this version.</p>
+}
