@@ -70,6 +70,7 @@ const fakes = await vi.hoisted(async () => {
     appEvents: new Emitter(),
     quits: 0,
     dockHidden: 0,
+    notifications: [] as string[],
   }
   const app = {
     isPackaged: true,
@@ -121,7 +122,16 @@ vi.mock('electron', () => ({
     removeHandler: () => {},
     removeListener: () => {},
   },
-  Notification: { isSupported: () => false },
+  Notification: class {
+    static isSupported = (): boolean => true
+    readonly options: { title: string; body: string }
+    constructor(options: { title: string; body: string }) {
+      this.options = options
+    }
+    show(): void {
+      fakes.state.notifications.push(`${this.options.title}: ${this.options.body}`)
+    }
+  },
 }))
 
 vi.mock('menubar', () => ({
@@ -247,6 +257,22 @@ describe('app entry', () => {
     const { child, tray } = await launch()
     child?.emit('message', { type: 'snapshot', snapshot: makeSnapshot({ today: period(12.4), month: period(310.25) }) })
     expect(tray?.calls).toContain('tooltip Today $12.40 · Month $310.25')
+  })
+
+  it('follows the display settings carried by the snapshot (hidden amounts, currency)', async () => {
+    const { child, tray } = await launch()
+    const display = { trayMetric: 'today', weekStartsOn: 1, currency: 'EUR', usdRate: 0.5, hideAmounts: false, launchAtLogin: false } as const
+    child?.emit('message', { type: 'snapshot', snapshot: makeSnapshot({ today: period(12.4), month: period(310.25), display }) })
+    expect(tray?.calls).toContain('tooltip Today €6.20 · Month €155.13')
+    child?.emit('message', { type: 'snapshot', snapshot: makeSnapshot({ today: period(12.4), month: period(310.25), display: { ...display, hideAmounts: true } }) })
+    expect(tray?.calls).toContain('tooltip Today ••• · Month •••')
+  })
+
+  it('shows the engine’s budget and quota alerts as OS notifications', async () => {
+    const { child } = await launch()
+    fakes.state.notifications.length = 0
+    child?.emit('message', { type: 'notify', notification: { key: 'budget:b1:2026-03-14:80', title: 'Daily budget 80% used', body: '$16.20 of $20.00 today' } })
+    expect(fakes.state.notifications).toEqual(['Daily budget 80% used: $16.20 of $20.00 today'])
   })
 
   it('does not push snapshots to the hidden popover, and pushes the latest when it opens', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getLaunchAtLogin, setLaunchAtLogin } from './login-item.ts'
+import { getLaunchAtLogin, loginItemFollower, setLaunchAtLogin } from './login-item.ts'
 
 function fakeApp(openAtLogin = false) {
   const settings: unknown[] = []
@@ -37,5 +37,14 @@ describe('getLaunchAtLogin', () => {
     ['linux', true, false],
   ] as const)('on %s with openAtLogin %s reads %s', (platform, openAtLogin, expected) => {
     expect(getLaunchAtLogin(fakeApp(openAtLogin), platform)).toBe(expected)
+  })
+})
+
+describe('loginItemFollower', () => {
+  it('applies the first value and then only changes', () => {
+    const applied: boolean[] = []
+    const follow = loginItemFollower((enabled) => applied.push(enabled))
+    for (const v of [false, false, true, true, true, false]) follow(v)
+    expect(applied).toEqual([false, true, false])
   })
 })

@@ -20,3 +20,16 @@ export interface LoginItemReader {
 export function getLaunchAtLogin(app: LoginItemReader, platform: NodeJS.Platform = process.platform): boolean {
   return supportsLaunchAtLogin(platform) && app.getLoginItemSettings().openAtLogin
 }
+
+/**
+ * Applies the launch-at-login setting when it changes (snapshots arrive often; the OS call is not free).
+ * The first value is applied too: the setting, not a leftover OS entry, is the source of truth.
+ */
+export function loginItemFollower(apply: (enabled: boolean) => void): (enabled: boolean) => void {
+  let last: boolean | null = null
+  return (enabled) => {
+    if (enabled === last) return
+    last = enabled
+    apply(enabled)
+  }
+}

@@ -8,20 +8,19 @@ import { appStartMessage, forkUtilityEngine } from './engine-process.ts'
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor.ts'
 import { pickPath } from './dialogs.ts'
 import { pushToAll, registerIpc, type PushTarget } from './ipc.ts'
-import { setLaunchAtLogin } from './login-item.ts'
-import { DEFAULT_TRAY_DISPLAY, trayTooltip, type TrayDisplay } from './tray-format.ts'
+import { loginItemFollower, setLaunchAtLogin } from './login-item.ts'
+import { notify } from './notifications.ts'
+import { trayDisplayOf, trayTooltip, type TrayDisplay } from './tray-format.ts'
 import { meterImage } from './tray-icon.ts'
 import { trayMenuTemplate } from './tray-menu.ts'
-import { createTrayPresenter } from './tray-presenter.ts'
+import { createTrayPresenter, overallDailyBudget } from './tray-presenter.ts'
 import { hardenContents, popoverWindowOptions, preferencesOpener } from './windows.ts'
 
-/** Handles for features that arrive later (preferences, budgets) and for the quit sequence. */
+/** Handles for the app entry (second instance, quit sequence) and tests. */
 export interface ShellHandle {
   readonly supervisor: EngineSupervisor
   showPopover(): void
   openPreferences(): void
-  setTrayDisplay(display: Partial<TrayDisplay>): void
-  setLaunchAtLogin(enabled: boolean): boolean
   /** Stops the engine (bounded wait) and timers; called from `before-quit`. */
   stop(): Promise<void>
 }
@@ -39,7 +38,10 @@ export function startShell(): ShellHandle {
   // Every WebContents, including the one menubar creates, gets the same navigation and pop-up guards.
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isOurs))
 
-  let display: TrayDisplay = { ...DEFAULT_TRAY_DISPLAY, locale: app.getLocale() || DEFAULT_TRAY_DISPLAY.locale }
+  const locale = app.getLocale() || 'en-US'
+  // The user's display settings travel in every snapshot, so a change in Preferences reaches the tray live.
+  const display = (): TrayDisplay => trayDisplayOf(supervisor.snapshot(), locale)
+  const applyLogin = loginItemFollower((enabled) => setLaunchAtLogin(app, enabled))
   let popoverVisible = false
   const preferenceWindows = new Set<BrowserWindow>()
 
@@ -48,8 +50,8 @@ export function startShell(): ShellHandle {
     tray,
     platform,
     makeImage: (fraction) => meterImage(fraction, platform),
-    display: () => display,
-    dailyBudgetUsd: () => null,
+    display,
+    dailyBudgetUsd: () => overallDailyBudget(supervisor.snapshot()),
   })
   const render = (): void => presenter.render(supervisor.snapshot(), supervisor.status())
 
@@ -77,6 +79,7 @@ export function startShell(): ShellHandle {
     }),
     methodTimeoutMs: { 'ingest.refresh': REFRESH_TIMEOUT_MS },
     onSnapshot: (snapshot) => {
+      if (snapshot.display) applyLogin(snapshot.display.launchAtLogin)
       render()
       pushToAll(pushTargets(), IPC_CHANNELS.snapshot, snapshot)
     },
@@ -85,6 +88,9 @@ export function startShell(): ShellHandle {
       pushToAll(pushTargets(), IPC_CHANNELS.engineStatus, status)
     },
     onLog: (level, message) => console[level](`tokenledger engine: ${message}`),
+    onNotify: (n) => {
+      if (!notify(n.title, n.body)) console.info(`tokenledger: ${n.title}: ${n.body} (no notification service)`)
+    },
   })
 
   // Rendered before menubar starts, and menubar is given the same text, so its own setToolTip is a no-op.
@@ -95,7 +101,7 @@ export function startShell(): ShellHandle {
     browserWindow: popoverWindowOptions(),
     preloadWindow: true,
     showDockIcon: false,
-    tooltip: trayTooltip(null, supervisor.status(), display, new Date()),
+    tooltip: trayTooltip(null, supervisor.status(), display(), new Date()),
   })
   mb.on('show', () => {
     popoverVisible = true
@@ -154,11 +160,6 @@ export function startShell(): ShellHandle {
     supervisor,
     showPopover,
     openPreferences,
-    setTrayDisplay(next) {
-      display = { ...display, ...next }
-      render()
-    },
-    setLaunchAtLogin: (enabled) => setLaunchAtLogin(app, enabled),
     async stop() {
       clearInterval(tick)
       unregisterIpc()

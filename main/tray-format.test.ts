@@ -6,6 +6,7 @@ import {
   nearestQuota,
   quotaLine,
   trayTitle,
+  trayDisplayOf,
   trayTooltip,
   type TrayDisplay,
 } from './tray-format.ts'
@@ -34,8 +35,26 @@ describe('trayTitle', () => {
     ['nearest quota', makeSnapshot({ quotas: [codexWeek, codex5h] }), display({ metric: 'quota' }), '72%'],
     ['quota stays visible when amounts are hidden', makeSnapshot({ quotas: [codex5h] }), display({ metric: 'quota', hideAmounts: true }), '72%'],
     ['quota metric without quotas shows today', makeSnapshot({ today: period(2) }), display({ metric: 'quota' }), '$2.00'],
+    ['blended $/Mtok', makeSnapshot({ blendedUsdPerMtok: 3.2149 }), display({ metric: 'blended' }), '$3.21/M'],
+    ['blended before any usage', makeSnapshot({ blendedUsdPerMtok: null }), display({ metric: 'blended' }), '—'],
+    ['blended hidden', makeSnapshot({ blendedUsdPerMtok: 3.2 }), display({ metric: 'blended', hideAmounts: true }), '•••'],
+    ['euros at the user’s rate', makeSnapshot({ today: period(10) }), display({ currency: 'EUR', usdRate: 0.9 }), '€9.00'],
+    ['a malformed currency falls back to USD', makeSnapshot({ today: period(10) }), display({ currency: 'E1', usdRate: 1 }), '$10.00'],
   ])('%s → %s', (_label, snapshot, options, expected) => {
     expect(trayTitle(snapshot, options, NOW)).toBe(expected)
+  })
+})
+
+describe('trayDisplayOf', () => {
+  it('takes the user’s display settings from the snapshot and the locale from the OS', () => {
+    const snapshot = makeSnapshot({
+      display: { trayMetric: 'blended', weekStartsOn: 1, currency: 'EUR', usdRate: 0.92, hideAmounts: true, launchAtLogin: false },
+    })
+    expect(trayDisplayOf(snapshot, 'de-DE')).toEqual({ locale: 'de-DE', metric: 'blended', hideAmounts: true, currency: 'EUR', usdRate: 0.92 })
+  })
+
+  it('uses defaults before the first snapshot', () => {
+    expect(trayDisplayOf(null, 'fr-FR')).toEqual({ ...DEFAULT_TRAY_DISPLAY, locale: 'fr-FR' })
   })
 })
 

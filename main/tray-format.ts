@@ -1,9 +1,10 @@
 import { PROVIDER_LABELS, type ProviderId } from '../common/providers.ts'
 import type { EngineStatus } from '../common/renderer-api.ts'
+import type { TrayMetric as TrayMetricSetting } from '../common/settings.ts'
 import type { PeriodFigure, QuotaWindowView, UiSnapshot } from '../common/snapshot.ts'
 
-/** What the macOS menu-bar text shows. */
-export type TrayMetric = 'today' | 'month' | 'quota'
+/** What the macOS menu-bar text shows (Preferences → Display). */
+export type TrayMetric = TrayMetricSetting
 
 export interface TrayDisplay {
   /** BCP 47 locale for number formatting (Electron's `app.getLocale()`). */
@@ -11,9 +12,19 @@ export interface TrayDisplay {
   readonly metric: TrayMetric
   /** Screen-sharing mode: money is replaced by dots everywhere in the tray. */
   readonly hideAmounts: boolean
+  /** Display currency (ISO 4217) and its units per USD; figures arrive in USD. */
+  readonly currency: string
+  readonly usdRate: number
 }
 
-export const DEFAULT_TRAY_DISPLAY: TrayDisplay = { locale: 'en-US', metric: 'today', hideAmounts: false }
+export const DEFAULT_TRAY_DISPLAY: TrayDisplay = { locale: 'en-US', metric: 'today', hideAmounts: false, currency: 'USD', usdRate: 1 }
+
+/** The tray's display from the snapshot's settings (the user's choices) and the OS locale. */
+export function trayDisplayOf(snapshot: UiSnapshot | null, locale: string): TrayDisplay {
+  const d = snapshot?.display
+  if (d === undefined) return { ...DEFAULT_TRAY_DISPLAY, locale }
+  return { locale, metric: d.trayMetric, hideAmounts: d.hideAmounts, currency: d.currency, usdRate: d.usdRate }
+}
 
 export const HIDDEN_AMOUNT = '•••'
 export const NO_READING = '—'
@@ -37,8 +48,18 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
   return found
 }
 
-export function formatUsd(amount: number, locale: string): string {
-  return formatter(locale, { style: 'currency', currency: 'USD' }).format(amount)
+/** A USD amount in the display currency (converted at the user's rate). */
+export function formatMoney(amountUsd: number, display: TrayDisplay): string {
+  return currencyFormatter(display).format(amountUsd * display.usdRate)
+}
+
+/** A bad currency code falls back to USD, like a bad locale falls back to en-US: the tray never throws. */
+function currencyFormatter(display: TrayDisplay): Intl.NumberFormat {
+  try {
+    return formatter(display.locale, { style: 'currency', currency: display.currency })
+  } catch {
+    return formatter(display.locale, { style: 'currency', currency: 'USD' })
+  }
 }
 
 export function formatPercent(usedPercent: number, locale: string): string {
@@ -51,7 +72,13 @@ export function formatPercent(usedPercent: number, locale: string): string {
  */
 export function formatSpend(figure: PeriodFigure, display: TrayDisplay): string {
   if (display.hideAmounts) return HIDDEN_AMOUNT
-  return formatUsd(figure.costUsd, display.locale) + (figure.unpricedTokens > 0 ? '+' : '')
+  return formatMoney(figure.costUsd, display) + (figure.unpricedTokens > 0 ? '+' : '')
+}
+
+/** Effective cost per million tokens this month ("$3.21/M"); "—" before any usage. */
+export function formatBlended(usdPerMtok: number | null, display: TrayDisplay): string {
+  if (display.hideAmounts) return HIDDEN_AMOUNT
+  return usdPerMtok === null ? NO_READING : `${formatMoney(usdPerMtok, display)}/M`
 }
 
 /** "<1m", "45m", "1h 12m", "2d 3h": compact enough for a tooltip line. */
@@ -98,6 +125,8 @@ export function trayTitle(snapshot: UiSnapshot | null, display: TrayDisplay, now
       return formatSpend(snapshot.today, display)
     case 'month':
       return formatSpend(snapshot.month, display)
+    case 'blended':
+      return formatBlended(snapshot.blendedUsdPerMtok, display)
     case 'quota': {
       // A percentage is not an amount, so it stays visible in hidden-amounts mode.
       const q = nearestQuota(snapshot.quotas, now)

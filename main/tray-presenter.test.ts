@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EngineStatus } from '../common/renderer-api.ts'
-import { createTrayPresenter, meterFraction } from './tray-presenter.ts'
+import { createTrayPresenter, meterFraction, overallDailyBudget } from './tray-presenter.ts'
 import { DEFAULT_TRAY_DISPLAY } from './tray-format.ts'
 import { makeSnapshot, period, quota } from './snapshot-fixture.ts'
 
@@ -72,5 +72,21 @@ describe('tray presenter', () => {
     const { presenter, calls } = setup('darwin')
     presenter.render(null, RUNNING)
     expect(calls).toEqual(['title —', 'tooltip TokenLedger: waiting for the first reading…', 'image meter null'])
+  })
+})
+
+describe('overallDailyBudget', () => {
+  const budget = (period: 'day' | 'week' | 'month', provider: 'claude' | null, amountUsd: number) => ({
+    id: `${period}-${provider}`, period, provider, amountUsd, periodStart: '2026-03-14', spentUsd: 0, percent: 0, projectedUsd: null,
+  })
+
+  it('is the all-agents daily budget, ignoring per-agent and longer ones', () => {
+    const snapshot = makeSnapshot({ budgets: [budget('day', 'claude', 5), budget('month', null, 400), budget('day', null, 20)] })
+    expect(overallDailyBudget(snapshot)).toBe(20)
+  })
+
+  it('is null without one', () => {
+    expect(overallDailyBudget(makeSnapshot({ budgets: [budget('day', 'claude', 5)] }))).toBeNull()
+    expect(overallDailyBudget(null)).toBeNull()
   })
 })

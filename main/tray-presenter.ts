@@ -15,9 +15,14 @@ export interface TrayPresenterOptions<Image> {
   readonly platform: NodeJS.Platform
   readonly makeImage: (fraction: number | null) => Image
   readonly display: () => TrayDisplay
-  /** Set by the budgets feature; null until then, so the meter follows the fullest quota window. */
+  /** The overall daily budget, or null (the meter then follows the fullest quota window). */
   readonly dailyBudgetUsd: () => number | null
   readonly now?: () => Date
+}
+
+/** The all-agents daily budget, when the user set one (Preferences → Budgets): the meter then fills toward it. */
+export function overallDailyBudget(snapshot: UiSnapshot | null): number | null {
+  return snapshot?.budgets?.find((b) => b.period === 'day' && b.provider === null)?.amountUsd ?? null
 }
 
 /** What the meter shows: today's share of the daily budget if there is one, else the fullest live quota. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import {
   formatAgo,
   formatCostOrUnpriced,
@@ -12,11 +12,39 @@ import {
   formatTokens,
   formatUsd,
   formatUsdPerMtok,
+  setMoneyDisplay,
   formatUsedPercent,
 } from './format.ts'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
+
+describe('formatUsd with the user’s money display', () => {
+  afterEach(() => setMoneyDisplay(undefined))
+
+  it('converts to the display currency at the user’s rate', () => {
+    setMoneyDisplay({ currency: 'EUR', usdRate: 0.9, hideAmounts: false })
+    expect(formatUsd(10, 'en-US')).toBe('€9.00')
+    expect(formatUsd(1234.5, 'de-DE')).toBe('1.111,05\u00a0€')
+  })
+
+  it('keeps the under-a-cent rule after conversion', () => {
+    setMoneyDisplay({ currency: 'JPY', usdRate: 150, hideAmounts: false })
+    expect(formatUsd(0.00002, 'en-US')).toBe('<¥0.01')
+    expect(formatUsd(2, 'en-US')).toBe('¥300.00')
+  })
+
+  it('hides every amount in screen-sharing mode', () => {
+    setMoneyDisplay({ currency: 'USD', usdRate: 1, hideAmounts: true })
+    expect(formatUsd(12.5, 'en-US')).toBe('•••')
+    expect(formatUsdPerMtok(3.2, 'en-US')).toBe('•••/Mtok')
+  })
+
+  it('falls back to USD for a code Intl rejects', () => {
+    setMoneyDisplay({ currency: 'E1', usdRate: 1, hideAmounts: false })
+    expect(formatUsd(10, 'en-US')).toBe('$10.00')
+  })
+})
 
 describe('formatUsd', () => {
   it.each([

@@ -37,11 +37,48 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 
-/** Dollars with cents; non-zero amounts under a cent read "<$0.01" so they never look like zero. */
+/**
+ * How money is shown: the user's display currency and rate, and screen-sharing mode (Preferences →
+ * Display). Every figure in the app is USD; the conversion happens only here, at the last step. Set
+ * from each snapshot (`snapshot.display`) before the views render it.
+ */
+export interface MoneyDisplay {
+  readonly currency: string
+  readonly usdRate: number
+  readonly hideAmounts: boolean
+}
+export const USD_DISPLAY: MoneyDisplay = { currency: 'USD', usdRate: 1, hideAmounts: false }
+/** What replaces every amount while amounts are hidden. */
+export const HIDDEN_AMOUNT = '•••'
+let money: MoneyDisplay = USD_DISPLAY
+
+export function setMoneyDisplay(next: MoneyDisplay | undefined): void {
+  money = next === undefined ? USD_DISPLAY : { currency: next.currency, usdRate: next.usdRate, hideAmounts: next.hideAmounts }
+}
+
+export function amountsHidden(): boolean {
+  return money.hideAmounts
+}
+
+/**
+ * A USD amount in the display currency, with cents; non-zero amounts under a cent read "<$0.01" so they
+ * never look like zero. Dots while amounts are hidden.
+ */
 export function formatUsd(value: number, locale: Locale): string {
-  const fmt = numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 })
-  if (value > 0 && value < 0.005) return `<${fmt.format(0.01)}`
-  return fmt.format(value)
+  if (money.hideAmounts) return HIDDEN_AMOUNT
+  const fmt = currencyFormat(locale, money.currency)
+  const converted = value * money.usdRate
+  if (converted > 0 && converted < 0.005) return `<${fmt.format(0.01)}`
+  return fmt.format(converted)
+}
+
+/** A malformed currency code (it passed the settings schema but Intl rejects it) falls back to USD. */
+function currencyFormat(locale: Locale, currency: string): Intl.NumberFormat {
+  try {
+    return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  } catch {
+    return numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  }
 }
 
 /** Token counts in compact notation ("1.2M", "950K"): the popover is 380 px wide. */

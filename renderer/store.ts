@@ -3,6 +3,7 @@ import type { WireError } from '../common/engine-methods.ts'
 import type { ProviderId } from '../common/providers.ts'
 import type { EngineStatus } from '../common/renderer-api.ts'
 import type { UiSnapshot } from '../common/snapshot.ts'
+import { setMoneyDisplay } from './format.ts'
 import type { DateRange, RangeKind } from './ranges.ts'
 
 /**
@@ -48,7 +49,11 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   routes: [],
   range: 'month',
   customRange: null,
-  setSnapshot: (snapshot) => set({ snapshot, loadError: null }),
+  setSnapshot: (snapshot) => {
+    // Before the state change: the views re-render with the snapshot's money display already in place.
+    setMoneyDisplay(snapshot.display)
+    set({ snapshot, loadError: null })
+  },
   setLoadError: (loadError) => set({ loadError }),
   setEngine: (engine) => set({ engine }),
   setNoBridge: () => set({ noBridge: true }),

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { getApi } from '../api.ts'
+import { setMoneyDisplay } from '../format.ts'
 import { BudgetsSection } from './budgets-section.tsx'
 import { DisplaySection } from './display-section.tsx'
 import { PlansSection } from './plans-section.tsx'
@@ -18,6 +19,7 @@ type TabId = (typeof TABS)[number]['id']
 /** The preferences window: one tab per concern, each a form over the same typed engine API. */
 export function PreferencesApp() {
   const [tab, setTab] = useState<TabId>(() => initialTab())
+  useMoneyDisplay()
   if (getApi() === null) {
     return (
       <main className="prefs" data-testid="preferences">
@@ -51,6 +53,24 @@ export function PreferencesApp() {
       </section>
     </main>
   )
+}
+
+/**
+ * Amounts shown here follow the same display settings as the popover (hidden amounts, currency): they
+ * arrive with every snapshot; each one re-renders the window so a change applies at once.
+ */
+function useMoneyDisplay(): void {
+  const [, setGeneratedAt] = useState('')
+  useEffect(() => {
+    const api = getApi()
+    if (api === null) return
+    const apply = (display: Parameters<typeof setMoneyDisplay>[0], generatedAt: string): void => {
+      setMoneyDisplay(display)
+      setGeneratedAt(generatedAt)
+    }
+    void api.call('snapshot.get', {}).then((o) => o.ok && apply(o.result.display, o.result.generatedAt))
+    return api.onSnapshot((s) => apply(s.display, s.generatedAt))
+  }, [])
 }
 
 /** `preferences.html#budgets` opens on that tab (the tray's "Budgets…" and tests use it). */
