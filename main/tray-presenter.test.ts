@@ -76,8 +76,8 @@ describe('tray presenter', () => {
 })
 
 describe('overallDailyBudget', () => {
-  const budget = (period: 'day' | 'week' | 'month', provider: 'claude' | null, amountUsd: number) => ({
-    id: `${period}-${provider}`, period, provider, amountUsd, periodStart: '2026-03-14', spentUsd: 0, percent: 0, projectedUsd: null,
+  const budget = (span: 'day' | 'week' | 'month', provider: 'claude' | null, amountUsd: number) => ({
+    id: `${span}-${provider}`, period: span, provider, amountUsd, periodStart: '2026-03-14', spentUsd: 0, percent: 0, projectedUsd: null,
   })
 
   it('is the all-agents daily budget, ignoring per-agent and longer ones', () => {
