@@ -6,7 +6,8 @@ import { pageUrl, type RendererLocation } from './app-origin.ts'
 export const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs')
 
 export const POPOVER_SIZE = { width: 380, height: 560 } as const
-export const PREFERENCES_SIZE = { width: 560, height: 640 } as const
+// Wide enough for the pricing tables (model, five prices beside the registry's, dates) without scrolling sideways.
+export const PREFERENCES_SIZE = { width: 680, height: 720 } as const
 
 /**
  * The same locked-down preferences for every window: the renderer gets `window.tokenledger` and nothing
@@ -47,7 +48,7 @@ export function popoverWindowOptions(): BrowserWindowConstructorOptions {
 export function preferencesWindowOptions(): BrowserWindowConstructorOptions {
   return {
     ...PREFERENCES_SIZE,
-    minWidth: 480,
+    minWidth: 560,
     minHeight: 480,
     show: false,
     title: 'TokenLedger Preferences',

@@ -183,7 +183,8 @@ export class Engine {
     const d = this.currentSettings.display
     return {
       ...snapshot,
-      localActivity: this.localActivity.read(this.now()),
+      // Cursor's local activity is one of its sources: a user who turned Cursor off sees none of it.
+      localActivity: this.currentSettings.sources.disabledProviders.includes('cursor') ? [] : this.localActivity.read(this.now()),
       display: { trayMetric: d.trayMetric, weekStartsOn: d.weekStartsOn, currency: d.currency, usdRate: d.usdRate, hideAmounts: d.hideAmounts, launchAtLogin: d.launchAtLogin },
       budgets: budgetStatuses(ctx, this.currentSettings.budgets),
     }
