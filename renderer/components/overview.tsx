@@ -1,4 +1,5 @@
 import type { UiSnapshot } from '../../common/snapshot.ts'
+import { BudgetBars } from './budget-bars.tsx'
 import { DailyChart } from './daily-chart.tsx'
 import { HeaderSummary } from './header-summary.tsx'
 import { ProviderCard } from './provider-card.tsx'
@@ -12,6 +13,7 @@ export function Overview({ snapshot }: { snapshot: UiSnapshot }) {
   return (
     <main className="overview" data-testid="overview">
       <HeaderSummary snapshot={snapshot} />
+      <BudgetBars budgets={snapshot.budgets} />
       {snapshot.providers.map((card) => (
         <ProviderCard key={card.provider} card={card} />
       ))}
