@@ -24,7 +24,7 @@ function withCommonFlags(cmd: Command): Command {
     .option('--db <file>', 'ledger database (default: the app data dir; env TOKENLEDGER_DB)')
     .option('--since <date>', 'first local date to include, YYYY-MM-DD')
     .option('--until <date>', 'last local date to include, YYYY-MM-DD')
-    .option('--tz <zone>', 'IANA time zone for days (default: the system zone)')
+    .option('--tz <zone>', "IANA time zone for days (default: the app's Preferences zone, else the system's)")
     .option('--provider <list>', 'only these providers, comma-separated (claude,codex,…)')
     .option('--json', 'print JSON instead of a table')
     .addOption(new Option('--mode <mode>', 'cost column in tables: list (list price) or effective (plan fees blended in)').choices(['list', 'effective']).default('list'))
@@ -32,7 +32,7 @@ function withCommonFlags(cmd: Command): Command {
 }
 
 withCommonFlags(program.command('daily').description('usage and cost per day')).action(guarded((f: CommonFlags) => periodCommand('daily', f)))
-withCommonFlags(program.command('weekly').description('usage and cost per week (weeks start on Monday)')).action(guarded((f: CommonFlags) => periodCommand('weekly', f)))
+withCommonFlags(program.command('weekly').description('usage and cost per week (weeks start on Monday, or as set in Preferences)')).action(guarded((f: CommonFlags) => periodCommand('weekly', f)))
 withCommonFlags(program.command('monthly').description('usage and cost per month')).action(guarded((f: CommonFlags) => periodCommand('monthly', f)))
 withCommonFlags(program.command('session').description('usage and cost per agent session')).action(guarded(sessionCommand))
 withCommonFlags(program.command('models').description('usage and cost per model')).action(guarded(modelsCommand))

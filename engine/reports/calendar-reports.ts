@@ -34,7 +34,7 @@ export interface WeeklyReport {
 /** `tokenledger weekly`: weeks are named by their first local date. */
 export function weeklyReport(reportCtx: ReportContext, filter: ReportFilter): WeeklyReport {
   const ctx = scopedToProviders(reportCtx, filter)
-  const weekStartsOn = filter.weekStartsOn ?? 1
+  const weekStartsOn = filter.weekStartsOn ?? ctx.weekStartsOn ?? 1
   const rows = loadRollupRows(ctx.db, rowQueryOf(filter, ctx.calendar))
   const weekOf = (r: RollupRow): string => ctx.calendar.weekStart(r.startMs, weekStartsOn)
   const periods = aggregatePeriods(rows, weekOf, ctx.pricer)
