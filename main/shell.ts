@@ -2,11 +2,14 @@ import { app, BrowserWindow, dialog, Menu, Tray } from 'electron'
 import { menubar } from 'menubar'
 // oxlint-disable-next-line import/default -- electron-vite turns `?modulePath` into a default-exported chunk path
 import enginePath from '../engine/entry-utility.ts?modulePath'
+import type { RpcOutcome } from '../common/engine-methods.ts'
 import { IPC_CHANNELS } from '../common/renderer-api.ts'
 import { isAppUrl, pageUrl, rendererLocation } from './app-origin.ts'
 import { appStartMessage, forkUtilityEngine } from './engine-process.ts'
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor.ts'
 import { pickPath } from './dialogs.ts'
+import { electronExportDeps } from './export-electron.ts'
+import { exportReport } from './export-report.ts'
 import { pushToAll, registerIpc, type PushTarget } from './ipc.ts'
 import { loginItemFollower, setLaunchAtLogin } from './login-item.ts'
 import { notify } from './notifications.ts'
@@ -143,12 +146,20 @@ export function startShell(): ShellHandle {
   if (platform === 'linux') tray.setContextMenu(menu)
   else tray.on('right-click', () => tray.popUpContextMenu(menu))
 
+  // Only the popover exports; its save dialog is modal to it while it is open.
+  const exportDeps = electronExportDeps(
+    app,
+    dialog,
+    () => (popoverVisible && mb.window && !mb.window.isDestroyed() ? mb.window : BrowserWindow.getFocusedWindow()),
+    // The supervisor's answer is untyped by design (IPC validated the call); this method's result is ExportRendered.
+    (method, params) => supervisor.request(method, params) as Promise<RpcOutcome<'export.render'>>,
+  )
   const unregisterIpc = registerIpc({
     request: (method, params) => supervisor.request(method, params),
     cachedSnapshot: () => supervisor.snapshot(),
     isAppUrl: isOurs,
     shell: { 'open-preferences': openPreferences, quit: () => app.quit(), 'hide-popover': () => mb.hideWindow() },
-    exportReport: () => Promise.resolve({ ok: false, canceled: false, message: 'Export from the app is not wired yet.' }),
+    exportReport: (request) => exportReport(exportDeps, request),
     pickPath: (kind) => pickPath(dialog, BrowserWindow.getFocusedWindow(), kind),
   })
 

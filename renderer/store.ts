@@ -29,6 +29,8 @@ export interface LedgerState {
   range: RangeKind
   /** Dates of the `custom` range (null until the user picks them). */
   customRange: DateRange | null
+  /** The export panel is open (over the overview or a drilldown; Back returns there). */
+  exportOpen: boolean
   setSnapshot(snapshot: UiSnapshot): void
   setLoadError(error: WireError): void
   setEngine(status: EngineStatus): void
@@ -39,6 +41,7 @@ export interface LedgerState {
   home(): void
   setRange(range: RangeKind): void
   setCustomRange(range: DateRange): void
+  setExportOpen(open: boolean): void
 }
 
 export const useLedger = create<LedgerState>()((set, get) => ({
@@ -49,6 +52,7 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   routes: [],
   range: 'month',
   customRange: null,
+  exportOpen: false,
   setSnapshot: (snapshot) => {
     // Before the state change: the views re-render with the snapshot's money display already in place.
     setMoneyDisplay(snapshot.display)
@@ -59,6 +63,10 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   setNoBridge: () => set({ noBridge: true }),
   open: (route) => set({ routes: [...get().routes, route] }),
   back: () => {
+    if (get().exportOpen) {
+      set({ exportOpen: false })
+      return true
+    }
     const routes = get().routes
     if (routes.length === 0) return false
     set({ routes: routes.slice(0, -1) })
@@ -67,4 +75,5 @@ export const useLedger = create<LedgerState>()((set, get) => ({
   home: () => set({ routes: [] }),
   setRange: (range) => set({ range }),
   setCustomRange: (customRange) => set({ customRange, range: 'custom' }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
 }))

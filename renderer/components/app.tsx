@@ -3,6 +3,7 @@ import { getApi } from '../api.ts'
 import { useLedger, type LedgerState } from '../store.ts'
 import { DrilldownView } from './drilldown-view.tsx'
 import { EmptyState } from './empty-state.tsx'
+import { ExportPanel } from './export-panel.tsx'
 import { ErrorState, LoadingState } from './error-state.tsx'
 import { FooterBar } from './footer-bar.tsx'
 import { Overview } from './overview.tsx'
@@ -41,6 +42,7 @@ function Content({ state }: { state: LedgerState }) {
       />
     )
   }
+  if (state.exportOpen) return <ExportPanel snapshot={snapshot} />
   if (snapshot.empty) return snapshot.engineState === 'starting' ? <LoadingState /> : <EmptyState sources={snapshot.sources} />
   const route = routes.at(-1)
   if (route !== undefined) return <DrilldownView key={`${routes.length}:${JSON.stringify(route)}`} route={route} snapshot={snapshot} />
