@@ -244,7 +244,7 @@ describe('app entry', () => {
       template: [
         { label: 'Open TokenLedger' },
         { label: 'Refresh' },
-        { label: 'Export… (coming soon)', enabled: false },
+        { label: 'Export This Month' },
         { type: 'separator' },
         { label: 'Preferences…' },
         { type: 'separator' },

@@ -15,6 +15,7 @@ import { loginItemFollower, setLaunchAtLogin } from './login-item.ts'
 import { notify } from './notifications.ts'
 import { trayDisplayOf, trayTooltip, type TrayDisplay } from './tray-format.ts'
 import { meterImage } from './tray-icon.ts'
+import { trayExportMessage, trayExportRequest, type TrayExportChoice } from './tray-export.ts'
 import { trayMenuTemplate } from './tray-menu.ts'
 import { createTrayPresenter, overallDailyBudget } from './tray-presenter.ts'
 import { hardenContents, popoverWindowOptions, preferencesOpener } from './windows.ts'
@@ -139,14 +140,7 @@ export function startShell(): ShellHandle {
     })
   }
 
-  const menu = Menu.buildFromTemplate(
-    trayMenuTemplate({ open: showPopover, preferences: openPreferences, refresh, quit: () => app.quit() }),
-  )
-  // Linux trays (AppIndicator) often deliver no click events, only a menu; elsewhere left click stays the popover.
-  if (platform === 'linux') tray.setContextMenu(menu)
-  else tray.on('right-click', () => tray.popUpContextMenu(menu))
-
-  // Only the popover exports; its save dialog is modal to it while it is open.
+  // The popover's save dialog is modal to it while it is open (tray exports have no parent window).
   const exportDeps = electronExportDeps(
     app,
     dialog,
@@ -154,6 +148,20 @@ export function startShell(): ShellHandle {
     // The supervisor's answer is untyped by design (IPC validated the call); this method's result is ExportRendered.
     (method, params) => supervisor.request(method, params) as Promise<RpcOutcome<'export.render'>>,
   )
+  const exportMonth = (choice: TrayExportChoice): void => {
+    const request = trayExportRequest(choice, new Date(), supervisor.snapshot()?.timezone ?? 'UTC')
+    void exportReport(exportDeps, request).then((outcome) => {
+      const message = trayExportMessage(outcome)
+      if (message !== null) notify(message.title, message.body)
+    })
+  }
+  const menu = Menu.buildFromTemplate(
+    trayMenuTemplate({ open: showPopover, preferences: openPreferences, refresh, exportMonth, quit: () => app.quit() }),
+  )
+  // Linux trays (AppIndicator) often deliver no click events, only a menu; elsewhere left click stays the popover.
+  if (platform === 'linux') tray.setContextMenu(menu)
+  else tray.on('right-click', () => tray.popUpContextMenu(menu))
+
   const unregisterIpc = registerIpc({
     request: (method, params) => supervisor.request(method, params),
     cachedSnapshot: () => supervisor.snapshot(),
