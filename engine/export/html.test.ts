@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dailyReport } from '../reports/calendar-reports.ts'
+import { EventWriter } from '../store/event-writer.ts'
+import { testEvent } from '../store/test-events.ts'
 import { buildExport } from './export-rows.ts'
 import { EXPORT_GROUPS, type ExportGroup } from './export-types.ts'
 import { esc, renderHtml } from './html.ts'
@@ -84,5 +86,15 @@ describe('renderHtml', () => {
     const html = renderHtml(buildExport(ctx, { group, filter: FILTER }))
     expect(rowCells(html, 'by-provider', 'Total')).toMatchObject({ requests: String(daily.requests), value: `$${daily.costUsd!.toFixed(2)}` })
     expect(dd(html, 'effective-cost')).toBe(`$${daily.economics!.effectiveCostUsd.toFixed(2)}`)
+  })
+
+  it('says Cursor figures are account-wide as of the export date, only when Cursor usage is in the report', () => {
+    expect(htmlOf()).not.toContain('id="cursor-note"')
+    const ctx = testLedger([CLAUDE_PRO])
+    const w = new EventWriter(ctx.db)
+    ctx.db.transaction(() => w.write([testEvent({ dedupeKey: 'cur', messageId: 'cur', provider: 'cursor', account: 'cursor-export', modelRaw: 'claude-4.5-sonnet', eventTs: Date.UTC(2026, 10, 20, 8), vendorCostUsd: 0.42 })], 0))()
+    const html = renderHtml(buildExport(ctx, { group: 'provider', filter: NOVEMBER }))
+    expect(html).toContain('<p id="cursor-note">Cursor figures come from Cursor')
+    expect(html).toContain('account-wide, as of the export date')
   })
 })

@@ -53,7 +53,7 @@ ${detail}
 ${plansSection(bundle)}
 ${unpricedSection(bundle)}
 <footer>
-<p>Computed on this computer from the coding agents' own local logs; no prompt or response text is included. Value at list price (V) is what the usage would cost at the vendors' per-token API prices (pricing registry <span id="registry">${esc(data.registryVersion)}</span>), priced at the date of each request. Plan fees are prorated to the days of the period; effective cost = plan fees + API spend; a plan's fee is spread over the usage it covered in proportion to its list-price value.</p>
+<p>Computed on this computer from the coding agents' own local logs; no prompt or response text is included. Value at list price (V) is what the usage would cost at the vendors' per-token API prices (pricing registry <span id="registry">${esc(data.registryVersion)}</span>), priced at the date of each request. Plan fees are prorated to the days of the period; effective cost = plan fees + API spend; a plan's fee is spread over the usage it covered in proportion to its list-price value.</p>${cursorNote(bundle)}
 </footer>
 </main>
 </body>
@@ -138,6 +138,12 @@ function plansSection({ data }: ExportBundle): string {
     ['multiple', fmtMultiple(p.multiple)],
   ])
   return `<section class="plans">\n<h2>Plans</h2>\n${table('Subscriptions active in the period', ['Plan', 'Provider', 'Fee', 'Coverage', 'Days in period', 'Fee for the period', 'Value covered', 'Multiple'], rows, null)}\n</section>`
+}
+
+/** Cursor keeps no local token log: its lines come from the dashboard's CSV export, which is account-wide. */
+function cursorNote({ byProvider }: ExportBundle): string {
+  if (!byProvider.some((r) => r.provider === 'cursor')) return ''
+  return `\n<p id="cursor-note">Cursor figures come from Cursor's usage export (dashboard CSV): account-wide, as of the export date, at Cursor's own charges.</p>`
 }
 
 function unpricedSection({ data }: ExportBundle): string {
