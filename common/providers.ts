@@ -15,3 +15,9 @@ export const PROVIDER_LABELS = {
 export function isProviderId(value: string): value is ProviderId {
   return (PROVIDER_IDS as readonly string[]).includes(value)
 }
+
+/**
+ * Agents whose usage rows carry the vendor's own charge (Cursor's dashboard export states what each row
+ * cost): reports use that charge, and neither the registry nor a user override re-prices them.
+ */
+export const VENDOR_PRICED_PROVIDERS: ReadonlySet<ProviderId> = new Set<ProviderId>(['cursor'])

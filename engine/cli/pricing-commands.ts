@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { isProviderId, type ProviderId } from '../../common/providers.ts'
 import { PLAN_CATALOGUE } from '../pricing/index.ts'
 import { listOverrides, listPlans, listRules } from '../pricing/pricing-read.ts'
+import { modelUsage } from '../pricing/models-seen.ts'
 import { openEngine } from './open-engine.ts'
 import { guarded } from './guarded.ts'
 import { UsageError, type CommonFlags } from './options.ts'
@@ -131,16 +132,11 @@ function pricesCheck(flags: CommonFlags): void {
   const engine = openEngine(flags, systemTimeZone())
   try {
     const { pricer } = engine.reportContext()
-    const rows = engine.db
-      .prepare<[], { provider: ProviderId; model_raw: string; requests: number; tokens: number }>(
-        'SELECT provider, model_raw, sum(requests) AS requests, sum(input + output + cache_read + cache_write_5m + cache_write_1h) AS tokens FROM rollup_q15 GROUP BY provider, model_raw ORDER BY tokens DESC',
-      )
-      .all()
-      .filter((r) => !pricer.resolve(r.provider, r.model_raw).priced)
-    print(flags, { schemaVersion: 1, registryVersion: pricer.registryVersion, unpriced: rows.map((r) => ({ provider: r.provider, model: r.model_raw, requests: r.requests, tokens: r.tokens })) }, () =>
+    const rows = modelUsage(engine.db).filter((r) => !pricer.resolve(r.provider, r.modelRaw).priced)
+    print(flags, { schemaVersion: 1, registryVersion: pricer.registryVersion, unpriced: rows.map((r) => ({ provider: r.provider, model: r.modelRaw, requests: r.requests, tokens: r.tokens })) }, () =>
       rows.length === 0
         ? `Every model in your usage has a price (registry ${pricer.registryVersion}).`
-        : renderTable(['Provider', 'Model (unpriced)', 'Requests', 'Tokens'], rows.map((r) => [r.provider, r.model_raw, fmtInt(r.requests), fmtInt(r.tokens)])) +
+        : renderTable(['Provider', 'Model (unpriced)', 'Requests', 'Tokens'], rows.map((r) => [r.provider, r.modelRaw, fmtInt(r.requests), fmtInt(r.tokens)])) +
           '\nThese tokens are not in any cost. Price them with: tokenledger prices override set MODEL --input <usd> --output <usd>',
     )
   } finally {

@@ -1,12 +1,9 @@
-import type { ProviderId } from '../../common/providers.ts'
+import { VENDOR_PRICED_PROVIDERS } from '../../common/providers.ts'
 import type { Pricer } from '../pricing/index.ts'
 import type { RollupRow } from './rollup-rows.ts'
 
-/**
- * Providers whose rows carry the vendor's own charge for the usage: Cursor's dashboard export states what
- * each row cost, which is more faithful than re-pricing Cursor's model labels (`auto`, `composer-1`).
- */
-const VENDOR_PRICED: ReadonlySet<ProviderId> = new Set(['cursor'])
+// Cursor's own charge is more faithful than re-pricing its model labels (`auto`, `composer-1`).
+const VENDOR_PRICED = VENDOR_PRICED_PROVIDERS
 
 /** List-price cost of a rollup row: the vendor's own charge where it is authoritative, else the registry's. */
 export function rowCost(pricer: Pricer, r: RollupRow): number | null {
