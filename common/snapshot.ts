@@ -112,6 +112,12 @@ export interface SourceHealthView {
   lastEventAt: string | null
   skipped: Record<string, number>
   errors: string[]
+  /** Read and watched (false: its agent or this location is turned off; its past events stay). Absent in older snapshots. */
+  enabled?: boolean
+  /** A folder the user added (Preferences → Data sources), not a detected location. */
+  custom?: boolean
+  /** The config root / account label its events carry (plans can be limited to one). */
+  account?: string
 }
 
 /** The display settings every view applies (tray, popover, other status bars reading the file). */

@@ -15,6 +15,8 @@ import { suggest } from '../suggestions/suggest.ts'
 import type { Settings } from '../../common/settings.ts'
 import { budgetStatuses } from '../budgets/budget-status.ts'
 import { applySourceSettings } from '../settings/source-adapters.ts'
+import { checkNewCustomFolders } from '../settings/check-custom-folders.ts'
+import { sourceLocations } from '../settings/source-locations.ts'
 import { loadSettings, updateSettings } from '../settings/settings-repo.ts'
 
 export interface EngineOptions {
@@ -93,6 +95,8 @@ export class Engine {
    */
   updateSettings(patch: unknown): SettingsEffects {
     const before = this.currentSettings
+    // A custom folder must exist on disk: checked here, where the engine knows the agents' own locations.
+    checkNewCustomFolders(patch, before.sources, this.allAdapters, this.discoveryContext)
     this.currentSettings = updateSettings(this.db, before, patch, this.now())
     const display = this.currentSettings.display
     if (display.timezone !== before.display.timezone) this.calendar = new LocalCalendar(display.timezone ?? this.systemTimezone)
@@ -172,9 +176,10 @@ export class Engine {
       .map((r) => ({ dir: r.root.dir, depth: r.root.depth }))
   }
 
+  /** Every location of every agent, turned off ones included (marked), with what each gave. */
   sources(): SourceHealthView[] {
     this.lastDiscovery ??= discover(this.adapters, this.discoveryContext)
-    return sourceHealth(this.db, this.lastDiscovery)
+    return sourceHealth(this.db, sourceLocations(this.allAdapters, this.currentSettings.sources, this.discoveryContext, this.lastDiscovery))
   }
 
   snapshot(engineState: EngineState = 'ready'): UiSnapshot {
