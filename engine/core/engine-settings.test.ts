@@ -92,6 +92,16 @@ describe('settings applied by the engine', () => {
     expect(engine.snapshot().month.costUsd).toBe(45)
   })
 
+  it('a rebuild re-reads the locations that are on and leaves a turned-off agent’s counts alone', () => {
+    const engine = engineOn(home())
+    engine.updateSettings({ sources: { disabledProviders: ['claude'] } })
+    const summary = engine.rebuild()
+    expect(summary.newEvents).toBe(0)
+    const claude = engine.sources().filter((s) => s.provider === 'claude' && s.events > 0)
+    expect(claude.map((s) => [s.enabled, s.files, s.events])).toEqual([[false, 1, 2]])
+    expect(engine.snapshot().month.costUsd).toBe(30)
+  })
+
   it('writes ui-snapshot.json where the settings say, and not at all when turned off', async () => {
     const dir = home()
     const engine = engineOn(dir)

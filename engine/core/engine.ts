@@ -1,3 +1,4 @@
+import { sep } from 'node:path'
 import type { AnyAdapter, DiscoveryContext } from '../../common/adapter-contract.ts'
 import type { EngineState, SourceHealthView, UiSnapshot } from '../../common/snapshot.ts'
 import { ADAPTERS } from '../../adapters/index.ts'
@@ -148,7 +149,17 @@ export class Engine {
 
   /** Re-reads every source from the start. Events whose source files are gone are KEPT. */
   rebuild(opts: IngestOptions = {}): IngestSummary {
-    this.db.prepare('DELETE FROM source_files').run()
+    // Only the checkpoints of locations that are read: a turned-off agent's files keep their counts in
+    // the Data sources list (nothing would read them again to restore them).
+    const roots = [...new Set(this.adapters.flatMap((a) => a.roots(this.discoveryContext).map((r) => r.dir)))]
+    const forget = this.db.prepare("DELETE FROM source_files WHERE substr(path, 1, length(?)) = ?")
+    this.db.transaction(() => {
+      for (const dir of roots) {
+        const prefix = dir.endsWith(sep) ? dir : dir + sep
+        forget.run(prefix, prefix)
+      }
+    })()
+    this.lastDiscovery = null
     return this.ingest(opts)
   }
 

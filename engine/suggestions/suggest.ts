@@ -101,7 +101,8 @@ export function staleSources(s: SnapshotBase): SuggestionView[] {
   const dayMs = 24 * 3600_000
   const out: SuggestionView[] = []
   for (const src of s.sources) {
-    if (!src.exists || src.lastEventAt === null || src.events === 0) continue
+    // A location the user turned off is silent on purpose.
+    if (!src.exists || src.enabled === false || src.lastEventAt === null || src.events === 0) continue
     const days = Math.floor((Date.parse(s.generatedAt) - Date.parse(src.lastEventAt)) / dayMs)
     if (days < 14 || days >= 60) continue
     out.push({
