@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
+import { isProviderId, PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
 import type { DailyReport, DrilldownQuery, ModelLine } from '../../common/reports.ts'
 import { addReportTokens, emptyReportTokens, type ReportTokens } from '../../common/tokens.ts'
 import { formatUsd } from '../../renderer/format.ts'
@@ -80,7 +80,7 @@ function sessionUpdates(n: number): string {
   return n === 1 ? '1 session update' : `${n} session updates`
 }
 
-/** The source rows on screen (the popover's sources panel and the preferences page share the markup). */
+/** The source rows of the popover's sources panel. */
 async function shownSources(): Promise<Array<{ agent: string; root: string; found: boolean }>> {
   return popover.page.getByTestId('source-row').evaluateAll((els) =>
     els.map((el) => ({
@@ -166,9 +166,14 @@ describe('popover with every supported agent', () => {
   })
 
   it("lists each agent's location as found on the preferences page", async () => {
-    await popover.page.goto(`${popover.origin}/preferences.html`)
+    await popover.page.goto(`${popover.origin}/preferences.html#sources`)
     await popover.page.getByTestId('source-row').first().waitFor()
-    expect(await shownSources()).toEqual(expect.arrayContaining(writtenLocations()))
+    // Preferences groups locations under their agent: the agent is the row's data-provider.
+    const rows = await popover.page.getByTestId('source-row').evaluateAll((els) =>
+      els.map((el) => ({ provider: el.getAttribute('data-provider') ?? '', root: el.querySelector('.path')?.textContent ?? '', found: el.querySelector('.ok') !== null })),
+    )
+    const shown = rows.map((r) => ({ agent: isProviderId(r.provider) ? PROVIDER_LABELS[r.provider] : r.provider, root: r.root, found: r.found }))
+    expect(shown).toEqual(expect.arrayContaining(writtenLocations()))
     expect(popover.pageErrors).toEqual([])
   })
 })

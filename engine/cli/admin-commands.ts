@@ -18,7 +18,8 @@ export function sourcesCommand(flags: CommonFlags): void {
         sources.map((s) => [
           s.provider,
           s.root,
-          s.exists ? 'yes' : 'no',
+          // Turned off in Preferences → Data sources (history kept); `custom`: a folder the user added.
+          `${s.exists ? 'yes' : 'no'}${s.enabled === false ? ' (off)' : ''}${s.custom === true ? ' (custom)' : ''}`,
           fmtInt(s.files),
           fmtInt(s.events),
           s.lastEventAt?.slice(0, 16).replace('T', ' ') ?? '',

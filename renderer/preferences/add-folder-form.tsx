@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
+import { PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
 import type { SourceSettings } from '../../common/settings.ts'
 import { getApi } from '../api.ts'
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import type { ChangeSources } from './sources-section.tsx'
+import { ProviderSelect } from './provider-select.tsx'
 
 /**
  * Adds a folder the agent does not write to by default (logs copied from another machine, a second
@@ -49,13 +50,7 @@ export function AddFolderForm({ settings, change }: { settings: SourceSettings; 
       <p className="muted small">Read an agent’s logs from another folder too, e.g. logs copied from another machine. Its events are kept apart under the folder’s name.</p>
       <div className="form-grid add-folder-grid">
         <FormField label="Agent" name="customFolderProvider" error={errors[`${field}.provider`]}>
-          <select data-testid="custom-folder-provider" value={provider} onChange={(e) => setProvider(e.target.value as ProviderId)}>
-            {PROVIDER_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_LABELS[p]}
-              </option>
-            ))}
-          </select>
+          <ProviderSelect testId="custom-folder-provider" value={provider} onChange={setProvider} />
         </FormField>
         <FormField label="Folder (absolute path)" name="customFolderDir" error={errors[`${field}.dir`]}>
           <input

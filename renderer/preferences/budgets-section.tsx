@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
 import { BUDGET_PERIODS, type BudgetPeriod } from '../../common/settings.ts'
 import type { BudgetStatusView } from '../../common/snapshot.ts'
 import { getApi } from '../api.ts'
@@ -10,6 +9,7 @@ import { draftsOf, isBudgetField, newDraft, parseBudgets, placeErrors, type Budg
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import { useSettings } from './use-settings.ts'
+import { ProviderSelect } from './provider-select.tsx'
 
 const PERIOD_OPTIONS: Record<BudgetPeriod, string> = { day: 'Daily', week: 'Weekly', month: 'Monthly' }
 const PERIOD_NOW: Record<BudgetPeriod, string> = { day: 'today', week: 'this week', month: 'this month' }
@@ -87,14 +87,7 @@ function BudgetsForm({ view, saved, statuses, update, onSaved }: FormProps) {
             </select>
           </FormField>
           <FormField label="Agents" name={`budgets.${i}.provider`} error={errors[`budgets.${i}.provider`]}>
-            <select data-testid={`budget-provider-${i}`} value={d.provider} onChange={(e) => edit(i, { provider: e.target.value as ProviderId | '' })}>
-              <option value="">All agents</option>
-              {PROVIDER_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {PROVIDER_LABELS[p]}
-                </option>
-              ))}
-            </select>
+            <ProviderSelect testId={`budget-provider-${i}`} anyLabel="All agents" value={d.provider} onChange={(provider) => edit(i, { provider })} />
           </FormField>
           <FormField label="Amount (US$)" name={`budgets.${i}.amountUsd`} error={errors[`budgets.${i}.amountUsd`]}>
             <input data-testid={`budget-amount-${i}`} inputMode="decimal" placeholder="20" value={d.amount} onChange={(e) => edit(i, { amount: e.target.value })} />

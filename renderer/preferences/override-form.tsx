@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { PriceComponentName, PriceLookupView } from '../../common/methods/pricing-methods.ts'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
+import type { ProviderId } from '../../common/providers.ts'
 import { getApi } from '../api.ts'
 import { edit, useEngineData } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import { COMPONENTS, formatAffected, formatPriceUsd, parseAmount } from './pricing-format.ts'
+import { ProviderSelect } from './provider-select.tsx'
 
 interface Draft {
   model: string
@@ -78,14 +79,7 @@ export function OverrideForm({ onAdded }: { onAdded: () => void }) {
           ))}
         </datalist>
         <FormField label="Agent" name="provider" error={errors['provider']}>
-          <select data-testid="override-provider-input" value={draft.provider} onChange={(e) => set({ provider: e.target.value as ProviderId | '' }, ['provider'])}>
-            <option value="">All agents</option>
-            {PROVIDER_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_LABELS[p]}
-              </option>
-            ))}
-          </select>
+          <ProviderSelect testId="override-provider-input" anyLabel="All agents" value={draft.provider} onChange={(provider) => set({ provider }, ['provider'])} />
         </FormField>
       </div>
       <LookupNote lookup={lookup} />

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import type { CataloguePlanView } from '../../common/methods/pricing-methods.ts'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
+import type { ProviderId } from '../../common/providers.ts'
 import { localDate } from '../ranges.ts'
 import { edit } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import { formatPriceUsd, parseAmount } from './pricing-format.ts'
+import { ProviderSelect } from './provider-select.tsx'
 
 type Billing = 'monthly' | 'annual'
 
@@ -107,14 +108,7 @@ export function PlanForm({ catalogue, onAdded }: { catalogue: readonly Catalogue
           <input data-testid="plan-name-input" value={draft.name} placeholder="My team plan" onChange={(e) => set({ name: e.target.value })} />
         </FormField>
         <FormField label="Agent it covers" name="provider" error={errors['provider']}>
-          <select data-testid="plan-provider" value={draft.provider} onChange={(e) => set({ provider: e.target.value as ProviderId | '' })}>
-            <option value="">Choose…</option>
-            {PROVIDER_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_LABELS[p]}
-              </option>
-            ))}
-          </select>
+          <ProviderSelect testId="plan-provider" anyLabel="Choose…" value={draft.provider} onChange={(provider) => set({ provider })} />
         </FormField>
         <FormField label="Billing" name="billing" error={errors['billing']}>
           <select

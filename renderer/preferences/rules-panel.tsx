@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import type { AttributionRuleView, UserPlanView } from '../../common/methods/pricing-methods.ts'
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
+import { PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
 import { edit } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import { formatDates } from './pricing-format.ts'
+import { ProviderSelect } from './provider-select.tsx'
 
 interface Props {
   plans: readonly UserPlanView[]
@@ -130,14 +131,7 @@ function RuleForm({ plans, onAdded }: { plans: readonly UserPlanView[]; onAdded:
       <h2>Add a rule</h2>
       <div className="form-grid">
         <FormField label="Agent" name="provider" error={errors['provider']}>
-          <select data-testid="rule-provider" value={draft.provider} onChange={(e) => set({ provider: e.target.value as ProviderId | '' })}>
-            <option value="">Any agent</option>
-            {PROVIDER_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_LABELS[p]}
-              </option>
-            ))}
-          </select>
+          <ProviderSelect testId="rule-provider" anyLabel="Any agent" value={draft.provider} onChange={(provider) => set({ provider })} />
         </FormField>
         <FormField label="Account (optional)" name="account" error={errors['account']}>
           <input data-testid="rule-account" value={draft.account} placeholder="~/.claude-work" onChange={(e) => set({ account: e.target.value })} />
