@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['e2e/harness/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits for the UI or the engine to catch up; its 1 s default is shorter than one PDF
+    // render or a re-priced snapshot on a loaded 2-core CI machine. A poll that succeeds returns at once.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { PROVIDER_IDS } from './providers.ts'
+import { BUDGET_PERIODS, isAbsolutePath, isIanaTimeZone, TRAY_METRICS, type BudgetPeriod } from './settings-defaults.ts'
+export { BUDGET_PERIODS, DEFAULT_SETTINGS, isAbsolutePath, isIanaTimeZone, SETTINGS_SECTIONS, TRAY_METRICS } from './settings-defaults.ts'
+export type { BudgetPeriod, SettingsSection, TrayMetric } from './settings-defaults.ts'
 
 /**
  * User settings: one schema, shared by the engine (which stores and applies them), main (which
@@ -15,20 +18,9 @@ export const absolutePath = z
   .trim()
   .min(1, 'must not be empty')
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path')
+  .refine(isAbsolutePath, 'must be an absolute path')
 
-export function isIanaTimeZone(tz: string): boolean {
-  try {
-    Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
-/** What the macOS menu-bar text (and the tray tooltip's first figure) shows. */
-export const TRAY_METRICS = ['today', 'month', 'blended', 'quota'] as const
-export type TrayMetric = (typeof TRAY_METRICS)[number]
 
 export const displayFields = {
   trayMetric: z.enum(TRAY_METRICS),
@@ -51,8 +43,6 @@ export const displayFields = {
 export const displaySettingsSchema = z.object(displayFields)
 export type DisplaySettings = z.infer<typeof displaySettingsSchema>
 
-export const BUDGET_PERIODS = ['day', 'week', 'month'] as const
-export type BudgetPeriod = (typeof BUDGET_PERIODS)[number]
 
 /** A spending limit for one period, for all agents (provider null) or one. Compared with list-price cost. */
 export const budgetSchema = z
@@ -116,25 +106,7 @@ export interface Settings {
   alerts: AlertSettings
   sources: SourceSettings
 }
-export type SettingsSection = keyof Settings
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = ['display', 'budgets', 'alerts', 'sources']
 
-export const DEFAULT_SETTINGS: Settings = {
-  display: {
-    trayMetric: 'today',
-    timezone: null,
-    weekStartsOn: 1,
-    currency: 'USD',
-    usdRate: 1,
-    hideAmounts: false,
-    launchAtLogin: false,
-    writeSnapshotFile: true,
-    snapshotPath: null,
-  },
-  budgets: [],
-  alerts: { budgetThresholds: [50, 80, 100], projectedOverrun: true, quotaPercent: 90, notifications: true },
-  sources: { disabledProviders: [], disabledRoots: [], customFolders: [] },
-}
 
 /** `settings.update` params: any subset of sections; within display/alerts/sources any subset of fields. */
 export const settingsPatchSchema = z

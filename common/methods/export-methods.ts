@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { isoDate } from '../pricing-inputs.ts'
 
 /** Report export. The engine renders text; the shell asks where to save it (and prints PDF from the HTML). */
-export const EXPORT_FORMATS = ['csv', 'json', 'md', 'html'] as const
-export type ExportFormatName = (typeof EXPORT_FORMATS)[number]
-export const EXPORT_GROUPS = ['day', 'month', 'provider', 'model', 'project', 'session'] as const
-export type ExportGroupName = (typeof EXPORT_GROUPS)[number]
+import { EXPORT_FORMATS, EXPORT_GROUPS } from '../export-formats.ts'
+export { EXPORT_FORMATS, EXPORT_GROUPS } from '../export-formats.ts'
+export type { ExportFormatName, ExportGroupName } from '../export-formats.ts'
 
 export const exportRequestFields = {
   group: z.enum(EXPORT_GROUPS),

@@ -8,6 +8,7 @@ import { EventWriter } from '../store/event-writer.ts'
 import { testEvent } from '../store/test-events.ts'
 import { budgetStatuses } from './budget-status.ts'
 import { BudgetLedger, DAY, HOUR, NOW } from './test-budget-ledger.ts'
+import { updateEngineSettings } from '../settings/update-engine-settings.ts'
 
 const budget = (period: Budget['period'], amountUsd: number, provider: Budget['provider'] = null): Budget => ({ id: `${period}-${provider ?? 'all'}`, period, provider, amountUsd })
 
@@ -98,7 +99,7 @@ describe('Engine.snapshot budgets', () => {
     // Sonnet 4.5 output $15/Mtok: 100,000 tokens = $1.50.
     const writer = new EventWriter(engine.db)
     engine.db.transaction(() => writer.write([testEvent({ eventTs: NOW - HOUR, tokens: { input: 0, output: 100_000, cacheRead: 0, cacheWrite1h: 0 } })], NOW))()
-    engine.updateSettings({ budgets: [{ period: 'day', provider: null, amountUsd: 2 }] })
+    updateEngineSettings(engine, { budgets: [{ period: 'day', provider: null, amountUsd: 2 }] })
     const s = engine.snapshot()
     expect(s.budgets).toEqual([{ id: engine.settings.budgets[0]!.id, period: 'day', provider: null, amountUsd: 2, periodStart: '2026-11-23', spentUsd: 1.5, percent: 75, projectedUsd: null }])
     expect(s.budgets![0]!.spentUsd).toBe(s.today.costUsd)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DailyReport } from '../../common/reports.ts'
 import type { WeeklyReport } from '../reports/calendar-reports.ts'
 import { Engine } from '../core/engine.ts'
+import { updateEngineSettings } from '../settings/update-engine-settings.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const HOME = join(ROOT, 'fixtures/claude/basic/home')
@@ -16,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 /** The CLI shares the app's ledger, and so its Preferences: set a zone and a Sunday week start there. */
 beforeAll(() => {
   const engine = new Engine({ dbPath: DB, discovery: { home: HOME, env: {}, platform: 'linux' }, timezone: 'UTC' })
-  engine.updateSettings({ display: { timezone: 'Asia/Tokyo', weekStartsOn: 0 } })
+  updateEngineSettings(engine, { display: { timezone: 'Asia/Tokyo', weekStartsOn: 0 } })
   engine.close()
 })
 

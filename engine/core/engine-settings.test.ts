@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { claudeAssistantLine } from '../../e2e/harness/log-lines.ts'
 import { Engine } from './engine.ts'
 import { LiveEngine } from './live-engine.ts'
+import { updateEngineSettings } from '../settings/update-engine-settings.ts'
 
 // Monday 2026-11-23 12:00 UTC = 21:00 in Tokyo, 04:00 in Los Angeles.
 const NOW = Date.UTC(2026, 10, 23, 12)
@@ -41,25 +42,25 @@ describe('settings applied by the engine', () => {
   it('a time zone change moves "today" at once, without re-reading anything', () => {
     const engine = engineOn(home())
     expect(engine.snapshot().today.costUsd).toBe(15)
-    engine.updateSettings({ display: { timezone: 'Asia/Tokyo' } })
+    updateEngineSettings(engine, { display: { timezone: 'Asia/Tokyo' } })
     const tokyo = engine.snapshot()
     expect(tokyo.timezone).toBe('Asia/Tokyo')
     expect(tokyo.today.costUsd).toBe(30)
-    engine.updateSettings({ display: { timezone: null } })
+    updateEngineSettings(engine, { display: { timezone: null } })
     expect(engine.snapshot().timezone).toBe('UTC')
   })
 
   it('the week start decides whether Sunday’s request is in "this week"', () => {
     const engine = engineOn(home())
     expect(engine.snapshot().week.costUsd).toBe(15) // weeks start on Monday by default
-    engine.updateSettings({ display: { weekStartsOn: 0 } })
+    updateEngineSettings(engine, { display: { weekStartsOn: 0 } })
     expect(engine.snapshot().week.costUsd).toBe(30)
     expect(engine.snapshot().display?.weekStartsOn).toBe(0)
   })
 
   it('carries the display settings in the snapshot for the tray and popover', () => {
     const engine = engineOn(home())
-    engine.updateSettings({ display: { hideAmounts: true, currency: 'EUR', usdRate: 0.92, trayMetric: 'blended' } })
+    updateEngineSettings(engine, { display: { hideAmounts: true, currency: 'EUR', usdRate: 0.92, trayMetric: 'blended' } })
     expect(engine.snapshot().display).toEqual({ trayMetric: 'blended', weekStartsOn: 1, currency: 'EUR', usdRate: 0.92, hideAmounts: true, launchAtLogin: false })
   })
 
@@ -67,7 +68,7 @@ describe('settings applied by the engine', () => {
     const dir = home()
     const db = join(dir, 'ledger.sqlite')
     const first = engineOn(dir, db)
-    first.updateSettings({ display: { timezone: 'Asia/Tokyo' } })
+    updateEngineSettings(first, { display: { timezone: 'Asia/Tokyo' } })
     first.close()
     const second = engineOn(dir, db)
     expect(second.snapshot().timezone).toBe('Asia/Tokyo')
@@ -77,7 +78,7 @@ describe('settings applied by the engine', () => {
   it('a disabled agent is no longer read, and its history stays', () => {
     const dir = home()
     const engine = engineOn(dir)
-    engine.updateSettings({ sources: { disabledProviders: ['claude'] } })
+    updateEngineSettings(engine, { sources: { disabledProviders: ['claude'] } })
     const project = join(dir, '.claude', 'projects', '-work-app', 's1.jsonl')
     writeFileSync(
       project,
@@ -87,14 +88,14 @@ describe('settings applied by the engine', () => {
     )
     engine.ingest()
     expect(engine.snapshot().month.costUsd).toBe(30)
-    engine.updateSettings({ sources: { disabledProviders: [] } })
+    updateEngineSettings(engine, { sources: { disabledProviders: [] } })
     engine.ingest()
     expect(engine.snapshot().month.costUsd).toBe(45)
   })
 
   it('a rebuild re-reads the locations that are on and leaves a turned-off agent’s counts alone', () => {
     const engine = engineOn(home())
-    engine.updateSettings({ sources: { disabledProviders: ['claude'] } })
+    updateEngineSettings(engine, { sources: { disabledProviders: ['claude'] } })
     const summary = engine.rebuild()
     expect(summary.newEvents).toBe(0)
     const claude = engine.sources().filter((s) => s.provider === 'claude' && s.events > 0)
@@ -111,13 +112,13 @@ describe('settings applied by the engine', () => {
     expect(JSON.parse(readFileSync(join(dir, 'ui-snapshot.json'), 'utf8')).month.costUsd).toBe(30)
     const custom = join(dir, 'elsewhere', 'status.json')
     mkdirSync(join(dir, 'elsewhere'))
-    await live.applySettings(engine.updateSettings({ display: { snapshotPath: custom } }))
+    await live.applySettings(updateEngineSettings(engine, { display: { snapshotPath: custom } }))
     expect(JSON.parse(readFileSync(custom, 'utf8')).schemaVersion).toBe(1)
     const off = join(dir, 'off.json')
-    await live.applySettings(engine.updateSettings({ display: { writeSnapshotFile: false, snapshotPath: off } }))
+    await live.applySettings(updateEngineSettings(engine, { display: { writeSnapshotFile: false, snapshotPath: off } }))
     expect(existsSync(off)).toBe(false)
     // A path that cannot be written (its "folder" is a file) is reported, not thrown: the app's own views keep updating.
-    await live.applySettings(engine.updateSettings({ display: { writeSnapshotFile: true, snapshotPath: join(dir, 'ui-snapshot.json', 's.json') } }))
+    await live.applySettings(updateEngineSettings(engine, { display: { writeSnapshotFile: true, snapshotPath: join(dir, 'ui-snapshot.json', 's.json') } }))
     expect(errors.join('\n')).toContain('could not write the snapshot file')
     await live.stop()
   })

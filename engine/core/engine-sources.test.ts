@@ -6,6 +6,7 @@ import { claudeAssistantLine } from '../../e2e/harness/log-lines.ts'
 import { Engine } from './engine.ts'
 import { InputError } from './input-error.ts'
 import { LiveEngine } from './live-engine.ts'
+import { updateEngineSettings } from '../settings/update-engine-settings.ts'
 
 /** Data sources as the engine applies them: turned-off agents and locations, custom folders. */
 
@@ -60,12 +61,12 @@ function fieldsOf(run: () => unknown): Array<{ field: string; message: string }>
 describe('Engine.sources with source settings', () => {
   it('a turned-off agent is listed as off, is not read, and its history stays in the reports', () => {
     const t = setup()
-    t.engine.updateSettings({ sources: { disabledProviders: ['claude'] } })
+    updateEngineSettings(t.engine, { sources: { disabledProviders: ['claude'] } })
     appendFileSync(t.log, request('c', '2026-11-23T11:00:00.000Z'))
     t.engine.ingest()
     expect(t.row(t.claudeRoot)).toMatchObject({ provider: 'claude', exists: true, enabled: false, custom: false, files: 1, events: 2, lastEventAt: '2026-11-23T10:00:00.000Z' })
     expect([t.engine.snapshot().month.costUsd, t.claudeMonth()]).toEqual([30, 30])
-    t.engine.updateSettings({ sources: { disabledProviders: [] } })
+    updateEngineSettings(t.engine, { sources: { disabledProviders: [] } })
     t.engine.ingest()
     expect(t.row(t.claudeRoot)).toMatchObject({ enabled: true, events: 3, lastEventAt: '2026-11-23T11:00:00.000Z' })
     expect(t.claudeMonth()).toBe(45)
@@ -76,7 +77,7 @@ describe('Engine.sources with source settings', () => {
     const other = join(t.home, '.config', 'claude', 'projects', '-x')
     mkdirSync(other, { recursive: true })
     writeFileSync(join(other, 's2.jsonl'), request('d', '2026-11-23T09:00:00.000Z'))
-    t.engine.updateSettings({ sources: { disabledRoots: [t.claudeRoot] } })
+    updateEngineSettings(t.engine, { sources: { disabledRoots: [t.claudeRoot] } })
     appendFileSync(t.log, request('c', '2026-11-23T11:00:00.000Z'))
     t.engine.ingest()
     expect(t.row(t.claudeRoot)).toMatchObject({ enabled: false, events: 2 })
@@ -95,7 +96,7 @@ describe('Engine.sources with source settings', () => {
     const t = setup()
     const copy = temp('tl-sources-custom-')
     writeFileSync(join(copy, 'laptop.jsonl'), request('e', '2026-11-23T08:00:00.000Z') + request('f', '2026-11-23T08:30:00.000Z'))
-    t.engine.updateSettings({ sources: { customFolders: [{ provider: 'claude', dir: copy }] } })
+    updateEngineSettings(t.engine, { sources: { customFolders: [{ provider: 'claude', dir: copy }] } })
     t.engine.ingest()
     expect(t.row(copy)).toEqual({
       provider: 'claude',
@@ -121,7 +122,7 @@ describe('Engine.sources with source settings', () => {
     writeFileSync(join(copy, 'laptop.jsonl'), request('g', '2026-11-23T07:00:00.000Z'))
     const live = new LiveEngine(t.engine, { onSnapshot: () => {}, onError: (m) => { throw new Error(m) } })
     await live.start()
-    await live.applySettings(t.engine.updateSettings({ sources: { customFolders: [{ provider: 'claude', dir: copy }] } }))
+    await live.applySettings(updateEngineSettings(t.engine, { sources: { customFolders: [{ provider: 'claude', dir: copy }] } }))
     expect(t.claudeMonth()).toBe(45)
     await live.stop()
   })
@@ -131,7 +132,7 @@ describe('custom folders are checked against the disk', () => {
   it('rejects a folder that does not exist on its field, and stores nothing', () => {
     const t = setup()
     const missing = join(t.home, 'no-such-folder')
-    expect(fieldsOf(() => t.engine.updateSettings({ sources: { customFolders: [{ provider: 'claude', dir: missing }] } }))).toEqual([
+    expect(fieldsOf(() => updateEngineSettings(t.engine, { sources: { customFolders: [{ provider: 'claude', dir: missing }] } }))).toEqual([
       { field: 'sources.customFolders.0.dir', message: 'no such folder' },
     ])
     expect(t.engine.settings.sources.customFolders).toEqual([])
@@ -143,7 +144,7 @@ describe('custom folders are checked against the disk', () => {
     const file = join(ok, 'notes.txt')
     writeFileSync(file, 'x')
     const issues = fieldsOf(() =>
-      t.engine.updateSettings({
+      updateEngineSettings(t.engine, {
         sources: {
           customFolders: [
             { provider: 'claude', dir: ok },
@@ -168,11 +169,11 @@ describe('custom folders are checked against the disk', () => {
   it('a stored folder that has since gone away does not block other changes, and can be removed', () => {
     const t = setup()
     const gone = temp('tl-sources-gone-')
-    t.engine.updateSettings({ sources: { customFolders: [{ provider: 'claude', dir: gone }] } })
+    updateEngineSettings(t.engine, { sources: { customFolders: [{ provider: 'claude', dir: gone }] } })
     rmSync(gone, { recursive: true })
-    t.engine.updateSettings({ sources: { disabledProviders: ['amp'], customFolders: [{ provider: 'claude', dir: gone }] } })
+    updateEngineSettings(t.engine, { sources: { disabledProviders: ['amp'], customFolders: [{ provider: 'claude', dir: gone }] } })
     expect(t.row(gone)).toMatchObject({ exists: false, custom: true, enabled: true })
-    t.engine.updateSettings({ sources: { customFolders: [] } })
+    updateEngineSettings(t.engine, { sources: { customFolders: [] } })
     expect(t.row(gone)).toBeUndefined()
   })
 })

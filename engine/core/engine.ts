@@ -16,9 +16,8 @@ import { suggest } from '../suggestions/suggest.ts'
 import type { Settings } from '../../common/settings.ts'
 import { budgetStatuses } from '../budgets/budget-status.ts'
 import { applySourceSettings } from '../settings/source-adapters.ts'
-import { checkNewCustomFolders } from '../settings/check-custom-folders.ts'
 import { sourceLocations } from '../settings/source-locations.ts'
-import { loadSettings, updateSettings } from '../settings/settings-repo.ts'
+import { loadSettings } from '../settings/settings-read.ts'
 
 export interface EngineOptions {
   readonly dbPath: string
@@ -91,19 +90,18 @@ export class Engine {
   }
 
   /**
-   * Validates and stores a settings patch (throws InputError naming bad fields; nothing stored then) and
-   * applies it at once: time zone, week start and source settings take effect for the next snapshot.
+   * Applies settings that were validated and stored (engine/settings/update-engine-settings.ts does both,
+   * with zod, off the CLI's start-up path): time zone, week start and sources take effect for the next
+   * snapshot and ingest.
    */
-  updateSettings(patch: unknown): SettingsEffects {
+  applySettings(next: Settings): SettingsEffects {
     const before = this.currentSettings
-    // A custom folder must exist on disk: checked here, where the engine knows the agents' own locations.
-    checkNewCustomFolders(patch, before.sources, this.allAdapters, this.discoveryContext)
-    this.currentSettings = updateSettings(this.db, before, patch, this.now())
-    const display = this.currentSettings.display
+    this.currentSettings = next
+    const display = next.display
     if (display.timezone !== before.display.timezone) this.calendar = new LocalCalendar(display.timezone ?? this.systemTimezone)
-    const sourcesChanged = JSON.stringify(before.sources) !== JSON.stringify(this.currentSettings.sources)
+    const sourcesChanged = JSON.stringify(before.sources) !== JSON.stringify(next.sources)
     if (sourcesChanged) {
-      this.activeAdapters = applySourceSettings(this.allAdapters, this.currentSettings.sources)
+      this.activeAdapters = applySourceSettings(this.allAdapters, next.sources)
       this.lastDiscovery = null
       this.knownPaths = new Set()
     }

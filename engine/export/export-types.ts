@@ -3,8 +3,8 @@ import type { EconomicsSummary } from '../../common/reports.ts'
 import type { ReportTokens } from '../../common/tokens.ts'
 import type { PricingMode } from '../pricing/index.ts'
 
-export { EXPORT_FORMATS, EXPORT_GROUPS } from '../../common/methods/export-methods.ts'
-import type { ExportFormatName, ExportGroupName } from '../../common/methods/export-methods.ts'
+export { EXPORT_FORMATS, EXPORT_GROUPS } from '../../common/export-formats.ts'
+import type { ExportFormatName, ExportGroupName } from '../../common/export-formats.ts'
 export type ExportFormat = ExportFormatName
 export type ExportGroup = ExportGroupName
 

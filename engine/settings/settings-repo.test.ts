@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../common/settings.ts'
 import { InputError } from '../core/input-error.ts'
 import { openLedger } from '../store/open-ledger.ts'
-import { loadSettings, updateSettings } from './settings-repo.ts'
+import { loadSettings } from './settings-read.ts'
+import { updateSettings } from './settings-repo.ts'
 
 function fieldsOf(run: () => unknown): Array<{ field: string; message: string }> {
   try {

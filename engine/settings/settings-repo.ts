@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import {
   alertSettingsSchema,
   budgetsSchema,
-  DEFAULT_SETTINGS,
   displaySettingsSchema,
   SETTINGS_SECTIONS,
   settingsPatchSchema,
@@ -16,37 +15,14 @@ import { InputError } from '../core/input-error.ts'
 import type { Db } from '../store/open-ledger.ts'
 
 /**
- * Settings in the ledger database (table `settings`, migration 0001), one JSON row per section.
- * Reads never fail: a missing section is its defaults, a stored section is merged over the defaults
- * (so fields added by a newer version of TokenLedger get their default), and a section that no longer
- * validates is reset to defaults with a warning. Writes validate the whole merged section first:
- * nothing invalid is ever stored.
+ * Writes settings to the ledger database (table `settings`, migration 0001), one JSON row per section,
+ * validating the whole merged section first: nothing invalid is ever stored. Reading is settings-read.ts.
  */
-const SECTION_SCHEMAS: { [S in SettingsSection]: z.ZodType<Settings[S]> } = {
+export const SECTION_SCHEMAS: { [S in SettingsSection]: z.ZodType<Settings[S]> } = {
   display: displaySettingsSchema,
   budgets: budgetsSchema,
   alerts: alertSettingsSchema,
   sources: sourceSettingsSchema,
-}
-
-export interface LoadedSettings {
-  readonly settings: Settings
-  readonly warnings: string[]
-}
-
-export function loadSettings(db: Db): LoadedSettings {
-  const rows = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings').all()
-  const stored = new Map(rows.map((r) => [r.key, r.value_json]))
-  const warnings: string[] = []
-  const settings = structuredClone(DEFAULT_SETTINGS)
-  for (const section of SETTINGS_SECTIONS) {
-    const json = stored.get(section)
-    if (json === undefined) continue
-    const parsed = SECTION_SCHEMAS[section].safeParse(mergeOverDefaults(section, parseJson(json)))
-    if (parsed.success) Object.assign(settings, { [section]: parsed.data })
-    else warnings.push(`settings.${section} was invalid and has been reset to defaults: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  }
-  return { settings, warnings }
 }
 
 /**
@@ -77,20 +53,5 @@ function mergePatch(current: Settings, patch: SettingsPatch): Settings {
     budgets: patch.budgets === undefined ? current.budgets : patch.budgets.map((b) => ({ ...b, id: b.id ?? randomUUID() })),
     alerts: { ...current.alerts, ...patch.alerts },
     sources: { ...current.sources, ...patch.sources },
-  }
-}
-
-function mergeOverDefaults(section: SettingsSection, value: unknown): unknown {
-  const defaults = DEFAULT_SETTINGS[section]
-  if (Array.isArray(defaults) || typeof value !== 'object' || value === null || Array.isArray(value)) return value
-  return { ...defaults, ...value }
-}
-
-/** The table has no JSON check (0001): text that does not parse is treated as an invalid section. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { EXPORT_GROUPS, type ExportGroupName, type ExportOutcome } from '../../common/methods/export-methods.ts'
+import { EXPORT_GROUPS, type ExportGroupName } from '../../common/export-formats.ts'
+import type { ExportOutcome } from '../../common/methods/export-methods.ts'
 import type { UiSnapshot } from '../../common/snapshot.ts'
 import { getApi } from '../api.ts'
 import { useNow } from '../clock.ts'

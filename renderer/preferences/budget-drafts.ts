@@ -1,4 +1,5 @@
-import { BUDGET_PERIODS, type AlertSettings, type Budget, type BudgetInput, type BudgetPeriod } from '../../common/settings.ts'
+import { BUDGET_PERIODS, type BudgetPeriod } from '../../common/settings-defaults.ts'
+import type { AlertSettings, Budget, BudgetInput } from '../../common/settings.ts'
 import type { ProviderId } from '../../common/providers.ts'
 import type { FieldErrors } from './field-errors.ts'
 

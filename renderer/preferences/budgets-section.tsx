@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { BUDGET_PERIODS, type BudgetPeriod } from '../../common/settings.ts'
+import { BUDGET_PERIODS, type BudgetPeriod } from '../../common/settings-defaults.ts'
 import type { BudgetStatusView } from '../../common/snapshot.ts'
 import { getApi } from '../api.ts'
 import { budgetLevel } from '../components/budget-bars.tsx'

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { SettingsView } from '../../common/methods/settings-methods.ts'
-import { TRAY_METRICS, type DisplaySettings, type TrayMetric } from '../../common/settings.ts'
+import { TRAY_METRICS, type TrayMetric } from '../../common/settings-defaults.ts'
+import type { DisplaySettings } from '../../common/settings.ts'
 import type { FieldErrors } from './field-errors.ts'
 import { FormField, FormMessage } from './form-field.tsx'
 import { useSettings } from './use-settings.ts'
