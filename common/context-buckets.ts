@@ -3,7 +3,8 @@
  * request whose prompt exceeds a threshold. So each rollup row carries a prompt-size bucket: bucket `b`
  * holds requests with `prompt > EDGES[b-1]` and `prompt <= EDGES[b]` (bucket 0: prompt <= EDGES[0]).
  * Every tier threshold in the pricing registry must be one of these edges (a pricing test checks it).
- * Changing the edges means bumping CONTEXT_BUCKETS_VERSION; the store then re-derives rollups from events.
+ * Changing the edges means bumping CONTEXT_BUCKETS_VERSION; the next open re-derives rollups from events
+ * (engine/store/rollup-rebuild.ts).
  */
 export const CONTEXT_BUCKET_EDGES = [32_000, 128_000, 200_000, 256_000, 272_000, 1_000_000] as const
 export const CONTEXT_BUCKETS_VERSION = 1

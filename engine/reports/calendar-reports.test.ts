@@ -53,6 +53,20 @@ describe('Cursor export rows', () => {
     const report = dailyReport({ db, pricer: createPricer([]), plans: [], rules: [], calendar: new LocalCalendar('UTC'), now: NOW }, { timezone: 'UTC' })
     expect(report.totals.costUsd).toBe(0.42)
   })
+
+  it("price sessions and session drilldowns by Cursor's charge too (two rows in one session: $0.42 + $0.08)", () => {
+    const db = openLedger(':memory:')
+    const w = new EventWriter(db)
+    const row = (key: string, hour: number, cost: number) =>
+      testEvent({ provider: 'cursor', modelRaw: 'auto', sessionId: 'cursor-day', dedupeKey: key, messageId: null, vendorCostUsd: cost, eventTs: Date.UTC(2026, 10, 20, hour), tokens: { input: 10_000, output: 500, cacheRead: 0, cacheWrite1h: 0 } })
+    db.transaction(() => w.write([row('a', 8, 0.42), row('b', 9, 0.08)], 0))()
+    const ctx = { db, pricer: createPricer([]), plans: [], rules: [], calendar: new LocalCalendar('UTC'), now: NOW }
+    const sessions = sessionsReport(ctx, { timezone: 'UTC', since: '2026-11-20', until: '2026-11-20' })
+    expect(sessions.sessions.map((s) => [s.sessionId, s.requests, s.costUsd])).toEqual([['cursor-day', 2, 0.5]])
+    expect(sessions.totals.costUsd).toBe(0.5)
+    const drill = drilldown(ctx, { level: 'sessions', provider: 'cursor', range: { since: '2026-11-20', until: '2026-11-20' } })
+    expect(drill.rows.map((r) => [r.key, r.costUsd])).toEqual([['cursor-day', 0.5]])
+  })
 })
 
 describe('drilldown effective cost', () => {

@@ -5,7 +5,7 @@ import { economicsOf } from './effective-costs.ts'
 import { groupRows, type PricedRow } from './grouped-rows.ts'
 import type { ReportContext } from './report-context.ts'
 import { loadRollupRows } from './rollup-rows.ts'
-import { rowCost, sessionRowCost } from './row-cost.ts'
+import { rowCost } from './row-cost.ts'
 import { asRollupRows, loadSessionRows } from './session-rows.ts'
 
 /**
@@ -25,7 +25,7 @@ export function drilldown(ctx: ReportContext, query: DrilldownQuery): DrilldownR
     sessionRows.forEach((r, i) => {
       if (query.model !== undefined && pricer.resolve(r.provider, r.modelRaw).canonical !== query.model) return
       if (query.project !== undefined && r.project !== query.project) return
-      const costUsd = sessionRowCost(pricer, rows[i]!)
+      const costUsd = rowCost(pricer, rows[i]!)
       priced.push({ key: r.sessionId, label: r.sessionId, requests: r.requests, tokens: r.tokens, costUsd, effectiveCostUsd: eco.rows[i]?.effectiveCostUsd ?? costUsd, firstTs: r.firstTs, lastTs: r.lastTs })
     })
     return { query, rows: groupRows(priced) }

@@ -11,11 +11,3 @@ export function rowCost(pricer: Pricer, r: RollupRow): number | null {
   return pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket)
 }
 
-/**
- * Cost of a session-rollup row. Session rollups keep no vendor charge, so for vendor-priced providers the
- * cost is unknown here (null, shown as unpriced — never a made-up $0).
- */
-export function sessionRowCost(pricer: Pricer, r: Omit<RollupRow, 'vendorCostUsd'>): number | null {
-  if (VENDOR_PRICED.has(r.provider)) return null
-  return pricer.cost(r.provider, r.modelRaw, r.startMs, r.tokens, r.ctxBucket)
-}

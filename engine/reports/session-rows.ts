@@ -18,6 +18,8 @@ export interface SessionRow {
   readonly lastTs: number
   readonly requests: number
   readonly tokens: TokenCounts
+  /** The vendor's own charge (Cursor); 0 where the vendor reports none. */
+  readonly vendorCostUsd: number
 }
 
 interface Raw extends TokenColumns {
@@ -31,6 +33,7 @@ interface Raw extends TokenColumns {
   first_ts: number
   last_ts: number
   requests: number
+  vendor_cost_usd: number
 }
 
 /**
@@ -55,10 +58,11 @@ export function loadSessionRows(db: Db, q: { fromMs?: number | undefined; toMs?:
     lastTs: r.last_ts,
     requests: r.requests,
     tokens: tokensOf(r),
+    vendorCostUsd: r.vendor_cost_usd,
   }))
 }
 
 /** Session rows in rollup shape (dated by their first request), for pricing and economics. */
 export function asRollupRows(rows: readonly SessionRow[]): RollupRow[] {
-  return rows.map((r) => ({ startMs: r.firstTs, provider: r.provider, account: r.account, project: r.project, modelRaw: r.modelRaw, ctxBucket: r.ctxBucket, requests: r.requests, tokens: r.tokens, vendorCostUsd: 0 }))
+  return rows.map((r) => ({ startMs: r.firstTs, provider: r.provider, account: r.account, project: r.project, modelRaw: r.modelRaw, ctxBucket: r.ctxBucket, requests: r.requests, tokens: r.tokens, vendorCostUsd: r.vendorCostUsd }))
 }

@@ -5,7 +5,7 @@ import { roundUsd } from './period-lines.ts'
 import { rowQueryOf, type ReportContext } from './report-context.ts'
 import { asRollupRows, loadSessionRows } from './session-rows.ts'
 import { economicsOf } from './effective-costs.ts'
-import { sessionRowCost } from './row-cost.ts'
+import { rowCost } from './row-cost.ts'
 
 export interface SessionLine {
   provider: ProviderId
@@ -49,7 +49,7 @@ export function sessionsReport(ctx: ReportContext, filter: ReportFilter): Sessio
     const canonical = ctx.pricer.resolve(r.provider, r.modelRaw).canonical
     if (!s.models.includes(canonical)) s.models.push(canonical)
     const t = toReportTokens(r.tokens)
-    const cost = sessionRowCost(ctx.pricer, { ...r, startMs: r.firstTs })
+    const cost = rowCost(ctx.pricer, { ...r, startMs: r.firstTs })
     s.requests += r.requests
     addReportTokens(s.tokens, t)
     totals.requests += r.requests

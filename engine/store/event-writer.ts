@@ -2,10 +2,9 @@ import type { UsageEvent } from '../../common/usage-event.ts'
 import type { TokenCounts } from '../../common/tokens.ts'
 import type { Db } from './open-ledger.ts'
 import { eventKeyHash, messageKeyRange } from './hash-key.ts'
-import { RollupDelta, type RollupContribution } from './rollup-delta.ts'
+import { contributionOfRow, RollupDelta, type EventRollupColumns, type RollupContribution } from './rollup-delta.ts'
 import { RollupWriter } from './rollup-writer.ts'
 import { CumulativeBaselines } from './cumulative-baselines.ts'
-import { tokensOf, type TokenColumns } from './token-columns.ts'
 
 export interface WriteStats {
   inserted: number
@@ -15,18 +14,11 @@ export interface WriteStats {
   replaysDropped: number
 }
 
-interface StoredRow extends TokenColumns {
+interface StoredRow extends EventRollupColumns {
   id: number
   dedupe_key: string
-  event_ts: number
-  provider: string
-  model_raw: string
-  session_id: string
   message_id: string | null
   is_sidechain: number
-  project: string
-  account: string
-  vendor_cost_usd: number | null
 }
 
 /**
@@ -240,18 +232,5 @@ function contributionOf(e: UsageEvent): RollupContribution {
     sessionId: e.sessionId,
     tokens: e.tokens,
     vendorCostUsd: e.vendorCostUsd,
-  }
-}
-
-function contributionOfRow(r: StoredRow): RollupContribution {
-  return {
-    eventTs: r.event_ts,
-    provider: r.provider,
-    account: r.account,
-    project: r.project,
-    modelRaw: r.model_raw,
-    sessionId: r.session_id,
-    tokens: tokensOf(r),
-    vendorCostUsd: r.vendor_cost_usd,
   }
 }

@@ -3,12 +3,13 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts'
 import { classifySqliteError, LedgerError } from './ledger-error.ts'
+import { ensureRollupsCurrent } from './rollup-rebuild.ts'
 
 export type Db = Database.Database
 
 /**
- * Opens (creating if needed) the ledger, sets WAL mode and applies pending migrations in one
- * transaction. Refuses to open a ledger written by a newer TokenLedger rather than guess at its schema.
+ * Opens (creating if needed) the ledger, sets WAL mode, applies pending migrations in one transaction
+ * and brings derived rollups up to date. Refuses to open a ledger written by a newer TokenLedger rather than guess at its schema.
  */
 export function openLedger(dbPath: string, options: { readonly readonly?: boolean } = {}): Db {
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true })
@@ -31,6 +32,8 @@ export function openLedger(dbPath: string, options: { readonly readonly?: boolea
       )
     }
     if (version < SCHEMA_VERSION && !options.readonly) migrate(db, version)
+    // After migrations: a build that changes what rollups hold re-derives them from events, once.
+    if (!options.readonly) ensureRollupsCurrent(db)
   } catch (err) {
     if (err instanceof LedgerError) throw err
     throw classifySqliteError(err, dbPath)

@@ -1,5 +1,6 @@
 import { contextBucket } from '../../common/context-buckets.ts'
 import { promptTokens, type TokenCounts } from '../../common/tokens.ts'
+import { tokensOf, type TokenColumns } from './token-columns.ts'
 
 /** What a stored event contributes to the rollups. */
 export interface RollupContribution {
@@ -11,6 +12,31 @@ export interface RollupContribution {
   readonly sessionId: string
   readonly tokens: TokenCounts
   readonly vendorCostUsd: number | null
+}
+
+/** The `events` columns a rollup row is made of. */
+export interface EventRollupColumns extends TokenColumns {
+  event_ts: number
+  provider: string
+  account: string
+  project: string
+  model_raw: string
+  session_id: string
+  vendor_cost_usd: number | null
+}
+
+/** What a stored events row contributes to the rollups. */
+export function contributionOfRow(r: EventRollupColumns): RollupContribution {
+  return {
+    eventTs: r.event_ts,
+    provider: r.provider,
+    account: r.account,
+    project: r.project,
+    modelRaw: r.model_raw,
+    sessionId: r.session_id,
+    tokens: tokensOf(r),
+    vendorCostUsd: r.vendor_cost_usd,
+  }
 }
 
 export const Q15_MS = 15 * 60 * 1000

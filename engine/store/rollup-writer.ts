@@ -20,12 +20,13 @@ export class RollupWriter {
     )
     this.upsertSession = db.prepare(
       `INSERT INTO session_rollup (provider, session_id, utc_day, model_raw, ctx_bucket, account, project, first_ts,
-         last_ts, requests, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+         last_ts, requests, input, output, cache_read, cache_write_5m, cache_write_1h, reasoning, vendor_cost_usd)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
        ON CONFLICT DO UPDATE SET first_ts = min(first_ts, excluded.first_ts), last_ts = max(last_ts, excluded.last_ts),
          requests = requests + excluded.requests, input = input + excluded.input, output = output + excluded.output,
          cache_read = cache_read + excluded.cache_read, cache_write_5m = cache_write_5m + excluded.cache_write_5m,
-         cache_write_1h = cache_write_1h + excluded.cache_write_1h, reasoning = reasoning + excluded.reasoning`,
+         cache_write_1h = cache_write_1h + excluded.cache_write_1h, reasoning = reasoning + excluded.reasoning,
+         vendor_cost_usd = vendor_cost_usd + excluded.vendor_cost_usd`,
     )
     this.pruneQ = db.prepare('DELETE FROM rollup_q15 WHERE requests <= 0')
     this.pruneSessions = db.prepare('DELETE FROM session_rollup WHERE requests <= 0')
@@ -42,7 +43,7 @@ export class RollupWriter {
     for (const [key, a] of delta.sessions) {
       if (isNoop(a)) continue
       const [provider, session, day, model, ctx, account, project] = key.split('\u0000')
-      this.upsertSession.run(provider, session, Number(day), model, Number(ctx), account, project, a.firstTs, a.lastTs, a.requests, a.input, a.output, a.cacheRead, a.cacheWrite5m, a.cacheWrite1h, a.reasoning)
+      this.upsertSession.run(provider, session, Number(day), model, Number(ctx), account, project, a.firstTs, a.lastTs, a.requests, a.input, a.output, a.cacheRead, a.cacheWrite5m, a.cacheWrite1h, a.reasoning, a.vendorCost)
       if (a.requests < 0) removed = true
     }
     if (removed) {
