@@ -10,11 +10,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return out.join('\n')
 }
 
-const int = new Intl.NumberFormat('en-US')
-
-export function fmtInt(n: number): string {
-  return int.format(n)
-}
+export { fmtInt } from '../export/format.ts'
 
 /** Dollars with cents; sub-cent amounts keep 4 decimals so small requests do not read as $0.00. */
 export function fmtUsd(n: number | null): string {

@@ -1,7 +1,11 @@
-const int = new Intl.NumberFormat('en-US')
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
+let int: Intl.NumberFormat | undefined
+
+/** Integer with thousands separators. The format is made on first use: building it loads ICU's number
+ * data (~15 ms), which a `--json` run never needs. */
 export function fmtInt(n: number): string {
+  int ??= new Intl.NumberFormat('en-US')
   return int.format(n)
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, type Dirent } from 'node:fs'
-import { join, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
 import type { AnyAdapter, DiscoveryContext, SourceFileRef, SourceRoot } from '../../common/adapter-contract.ts'
 
 export interface DiscoveredRoot {
@@ -30,22 +30,34 @@ export function discover(adapters: readonly AnyAdapter[], ctx: DiscoveryContext)
   return { roots, files }
 }
 
-/** Lists the adapter's files below `dir`. Unreadable sub-directories are skipped, not fatal. */
+/**
+ * Lists the adapter's files below `dir`. Unreadable sub-directories are skipped, not fatal.
+ * Hand-walked rather than `readdirSync({ recursive: true })`: that joins and normalizes a path for every
+ * entry and stats some, which is most of a warm run's discovery on thousands of session files. Dirent
+ * types come from the directory listing itself; paths are built by concatenation from a resolved root.
+ */
 export function listSourceFiles(adapter: AnyAdapter, rootDir: string, depth?: number): string[] {
-  const dir = resolve(rootDir)
   const out: string[] = []
-  let entries
-  try {
-    entries = depth === undefined ? readdirSync(dir, { recursive: true, withFileTypes: true }) : listToDepth(dir, depth)
-  } catch {
-    return out
-  }
-  const prefix = dir.length + 1
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const abs = join(entry.parentPath, entry.name)
-    const rel = sep === '/' ? abs.slice(prefix) : abs.slice(prefix).split(sep).join('/')
-    if (adapter.isSourceFile(rel)) out.push(abs)
+  const maxDepth = depth ?? Number.POSITIVE_INFINITY
+  // [absolute dir, path relative to the root with '/' separators ('' for the root), level]
+  const pending: Array<[string, string, number]> = [[resolve(rootDir), '', 0]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [abs, rel, level] = next
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(abs, { withFileTypes: true })
+    } catch {
+      continue
+    }
+    const dirPrefix = abs.endsWith(sep) ? abs : abs + sep
+    for (const e of entries) {
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`
+      if (e.isDirectory()) {
+        if (level < maxDepth) pending.push([dirPrefix + e.name, childRel, level + 1])
+      } else if (e.isFile() && adapter.isSourceFile(childRel)) {
+        out.push(dirPrefix + e.name)
+      }
+    }
   }
   out.sort()
   return out
@@ -54,23 +66,4 @@ export function listSourceFiles(adapter: AnyAdapter, rootDir: string, depth?: nu
 function dedupeRoots(roots: readonly SourceRoot[]): SourceRoot[] {
   const seen = new Set<string>()
   return roots.filter((r) => (seen.has(r.dir) ? false : (seen.add(r.dir), true)))
-}
-
-/** Entries of `dir` down to `depth` levels below it (0 = `dir` only); unreadable sub-directories are skipped. */
-function listToDepth(dir: string, depth: number): Dirent[] {
-  const out: Dirent[] = []
-  const walk = (d: string, level: number): void => {
-    let entries: Dirent[]
-    try {
-      entries = readdirSync(d, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const e of entries) {
-      out.push(e)
-      if (e.isDirectory() && level < depth) walk(join(d, e.name), level + 1)
-    }
-  }
-  walk(dir, 0)
-  return out
 }

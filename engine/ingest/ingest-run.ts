@@ -67,8 +67,8 @@ export function runIngest(ledger: LedgerWriter, adapters: readonly AnyAdapter[],
 
 function markVanished(ledger: LedgerWriter, discovery: Discovery, now: number): void {
   const present = new Set(discovery.files.map((f) => f.file.path))
-  for (const cp of ledger.checkpoints.all()) {
-    if (cp.missingSince === null && !present.has(cp.path) && !existsSync(cp.path)) ledger.checkpoints.markMissing(cp.path, now)
+  for (const path of ledger.checkpoints.presentPaths()) {
+    if (!present.has(path) && !existsSync(path)) ledger.checkpoints.markMissing(path, now)
   }
 }
 

@@ -1,23 +1,13 @@
+import { LocalCalendar } from '../reports/local-time.ts'
 import type { AttributionRule, EconomicsRow, UserPlan } from './economics-types.ts'
 
-const Q15_MS = 900_000
-
 /**
- * Local calendar day (YYYY-MM-DD) of instants in a time zone. Every real UTC offset is a multiple of 15
- * minutes, so the day is constant within a quarter hour: cache per quarter hour (rollup rows are q15).
+ * Local calendar day (YYYY-MM-DD) of instants in a time zone. The report calendar's offset cache, not an
+ * Intl format per row: economics runs over every rollup row of a period.
  */
 export function localDayFn(timezone: string): (tsMs: number) => string {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  const cache = new Map<number, string>()
-  return (tsMs) => {
-    const q = Math.floor(tsMs / Q15_MS)
-    let day = cache.get(q)
-    if (day === undefined) {
-      day = fmt.format(new Date(tsMs))
-      cache.set(q, day)
-    }
-    return day
-  }
+  const calendar = new LocalCalendar(timezone)
+  return (tsMs) => calendar.date(tsMs)
 }
 
 export function planActiveOn(plan: UserPlan, day: string): boolean {

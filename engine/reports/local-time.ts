@@ -1,14 +1,18 @@
 import { TZDate, tzOffset } from '@date-fns/tz'
 
 const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
 
 /**
- * Turns UTC instants into local calendar dates in one IANA zone. Offsets are looked up once per UTC hour
- * and cached, because reports convert thousands of rollup buckets and Intl lookups are slow.
- * (Every real-world offset and DST switch is aligned to a quarter hour, and the rollups are quarter-hour
- * buckets, so converting the bucket start is exact.)
+ * Turns UTC instants into local calendar dates in one IANA zone. Offsets are looked up once per UTC day
+ * (once per hour on the rare day with a switch) and cached, because reports convert thousands of rollup
+ * buckets and Intl lookups are slow. A day whose first and last instants have the same offset has it
+ * throughout: no zone switches twice within a day. (Every real-world offset and DST switch is aligned to
+ * a quarter hour, and the rollups are quarter-hour buckets, so converting the bucket start is exact.)
  */
 export class LocalCalendar {
+  /** Offset per UTC day number; null for a day with a switch (then looked up per hour). */
+  private readonly dayOffsets = new Map<number, number | null>()
   private readonly offsets = new Map<number, number>()
   private readonly dayTexts = new Map<number, string>()
   readonly timezone: string
@@ -20,6 +24,14 @@ export class LocalCalendar {
 
   /** Offset from UTC in minutes at the given instant. */
   offsetMinutes(utcMs: number): number {
+    const utcDay = Math.floor(utcMs / DAY_MS)
+    let whole = this.dayOffsets.get(utcDay)
+    if (whole === undefined) {
+      const first = tzOffset(this.timezone, new Date(utcDay * DAY_MS))
+      whole = tzOffset(this.timezone, new Date(utcDay * DAY_MS + DAY_MS - 1)) === first ? first : null
+      this.dayOffsets.set(utcDay, whole)
+    }
+    if (whole !== null) return whole
     const hour = Math.floor(utcMs / HOUR_MS)
     let off = this.offsets.get(hour)
     if (off === undefined) {
@@ -35,10 +47,10 @@ export class LocalCalendar {
   /** Local date `YYYY-MM-DD` of a UTC instant (memoized per local day: reports call this per row). */
   date(utcMs: number): string {
     const local = utcMs + this.offsetMinutes(utcMs) * 60_000
-    const day = Math.floor(local / 86_400_000)
+    const day = Math.floor(local / DAY_MS)
     let text = this.dayTexts.get(day)
     if (text === undefined) {
-      text = new Date(day * 86_400_000).toISOString().slice(0, 10)
+      text = new Date(day * DAY_MS).toISOString().slice(0, 10)
       this.dayTexts.set(day, text)
     }
     return text

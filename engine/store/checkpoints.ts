@@ -61,6 +61,7 @@ export class CheckpointStore {
   private readonly allStmt
   private readonly markMissingStmt
   private readonly identityStmt
+  private readonly presentStmt
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM source_files WHERE path = ?')
@@ -79,6 +80,7 @@ export class CheckpointStore {
     this.identityStmt = db.prepare<[], { path: string; dev: number; ino: number; size: number; mtime_ms: number; parser_version: number }>(
       'SELECT path, dev, ino, size, mtime_ms, parser_version FROM source_files',
     )
+    this.presentStmt = db.prepare<[], string>('SELECT path FROM source_files WHERE missing_since IS NULL').pluck()
     this.markMissingStmt = db.prepare('UPDATE source_files SET missing_since = coalesce(missing_since, ?) WHERE path = ?')
   }
 
@@ -92,6 +94,11 @@ export class CheckpointStore {
     const out = new Map<string, CheckpointIdentity>()
     for (const r of this.identityStmt.iterate()) out.set(r.path, { dev: r.dev, ino: r.ino, size: r.size, mtimeMs: r.mtime_ms, parserVersion: r.parser_version })
     return out
+  }
+
+  /** Paths of files not known to have vanished (no state parsed: a warm run checks these every time). */
+  presentPaths(): string[] {
+    return this.presentStmt.all()
   }
 
   all(): Checkpoint[] {
