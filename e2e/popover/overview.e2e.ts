@@ -83,7 +83,8 @@ describe('popover overview on a fixture home', () => {
   it('draws one stacked bar per day with spend in the last 30 days', async () => {
     const bars = popover.page.getByTestId('daily-chart').locator('.recharts-bar-rectangle path')
     const daysWithSpendPerProvider = snapshot.daily.reduce((n, d) => n + Object.values(d.byProvider).filter((v) => v > 0).length, 0)
-    expect(await bars.count()).toBe(daysWithSpendPerProvider)
+    // The bars are their own chunk (loaded after the numbers paint): wait for them.
+    await expect.poll(() => bars.count()).toBe(daysWithSpendPerProvider)
   })
 
   it('lists the model no price list knows as unpriced, not $0', async () => {
