@@ -56,10 +56,6 @@ export function setMoneyDisplay(next: MoneyDisplay | undefined): void {
   money = next === undefined ? USD_DISPLAY : { currency: next.currency, usdRate: next.usdRate, hideAmounts: next.hideAmounts }
 }
 
-export function amountsHidden(): boolean {
-  return money.hideAmounts
-}
-
 /**
  * A USD amount in the display currency, with cents; non-zero amounts under a cent read "<$0.01" so they
  * never look like zero. Dots while amounts are hidden.

@@ -38,26 +38,39 @@ export interface CataloguePlanView {
   note: string | null
 }
 
+/** A subscription the user pays for (the engine's UserPlan is this type). Dates are inclusive local calendar days. */
 export interface UserPlanView {
   id: string
   name: string
+  /** PLAN_CATALOGUE id it was created from, or null for a custom plan. */
   catalogueId: string | null
   provider: ProviderId
+  /** Config root / account the plan is for; null covers every account of the provider. */
   account: string | null
   billing: 'monthly' | 'annual'
+  /** USD charged per billing cycle (month or year). */
   feeUsd: number
+  /** First day of coverage; also the billing-cycle anchor (cycles run from this day of the month/year). */
   startDate: string
+  /** Last day of coverage (inclusive), or null while the plan runs. */
   endDate: string | null
 }
 
+/**
+ * Decides whether usage is covered by a plan or paid per token (the engine's AttributionRule is this
+ * type). Rules are tried in order; the first whose non-null fields all match wins. Without a matching
+ * rule, usage of a provider with an active plan (for its account, if the plan names one) is covered.
+ */
 export interface AttributionRuleView {
   id: string
   provider: ProviderId | null
   account: string | null
   project: string | null
+  /** Inclusive local dates; null = unbounded. */
   from: string | null
   until: string | null
   billing: 'plan' | 'api'
+  /** With `plan`: this plan (when it is active that day, else paid per token); null = the default plan. */
   planId: string | null
 }
 

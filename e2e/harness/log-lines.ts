@@ -73,6 +73,23 @@ export function claudeAssistantLine(r: ClaudeRequest): string {
   })
 }
 
+/**
+ * One Claude Code request of Sonnet 4.5 with 1,000,000 output tokens and nothing else: $15.00 at list
+ * price, an easy figure to check in reports and budgets. `id` makes its message, request and line ids.
+ */
+export function claudeFifteenDollarLine(id: string, timestamp: string, sessionId = 's1'): string {
+  return claudeAssistantLine({
+    timestamp,
+    sessionId,
+    cwd: '/work/app',
+    model: 'claude-sonnet-4-5-20250929',
+    messageId: `msg_${id}`,
+    requestId: `req_${id}`,
+    uuid: id,
+    usage: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
+  })
+}
+
 export interface CodexUsage {
   readonly input_tokens: number
   readonly cached_input_tokens: number

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { claudeAssistantLine } from '../../e2e/harness/log-lines.ts'
+import { claudeFifteenDollarLine } from '../../e2e/harness/log-lines.ts'
 import { Engine } from './engine.ts'
 import { LiveEngine } from './live-engine.ts'
 import { updateEngineSettings } from '../settings/update-engine-settings.ts'
@@ -15,17 +15,7 @@ function home(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tl-engine-settings-'))
   const project = join(dir, '.claude', 'projects', '-work-app')
   mkdirSync(project, { recursive: true })
-  const request = (timestamp: string, id: string): string =>
-    claudeAssistantLine({
-      timestamp,
-      sessionId: 's1',
-      cwd: '/work/app',
-      model: 'claude-sonnet-4-5-20250929',
-      messageId: `msg_${id}`,
-      requestId: `req_${id}`,
-      uuid: id,
-      usage: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
-    })
+  const request = (timestamp: string, id: string): string => claudeFifteenDollarLine(id, timestamp)
   // 2026-11-22 20:00 UTC: Sunday in UTC and Los Angeles, already Monday 05:00 in Tokyo.
   // 2026-11-23 10:00 UTC: Monday everywhere that matters here.
   writeFileSync(join(project, 's1.jsonl'), `${request('2026-11-22T20:00:00.000Z', 'a')}\n${request('2026-11-23T10:00:00.000Z', 'b')}\n`)
@@ -80,12 +70,7 @@ describe('settings applied by the engine', () => {
     const engine = engineOn(dir)
     updateEngineSettings(engine, { sources: { disabledProviders: ['claude'] } })
     const project = join(dir, '.claude', 'projects', '-work-app', 's1.jsonl')
-    writeFileSync(
-      project,
-      readFileSync(project, 'utf8') +
-        claudeAssistantLine({ timestamp: '2026-11-23T11:00:00.000Z', sessionId: 's1', cwd: '/work/app', model: 'claude-sonnet-4-5-20250929', messageId: 'msg_c', requestId: 'req_c', uuid: 'c', usage: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 } }) +
-        '\n',
-    )
+    writeFileSync(project, readFileSync(project, 'utf8') + claudeFifteenDollarLine('c', '2026-11-23T11:00:00.000Z') + '\n')
     engine.ingest()
     expect(engine.snapshot().month.costUsd).toBe(30)
     updateEngineSettings(engine, { sources: { disabledProviders: [] } })

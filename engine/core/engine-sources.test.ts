@@ -2,9 +2,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { claudeAssistantLine } from '../../e2e/harness/log-lines.ts'
+import { claudeFifteenDollarLine } from '../../e2e/harness/log-lines.ts'
 import { Engine } from './engine.ts'
-import { InputError } from './input-error.ts'
+import { fieldsOf } from './test-input-error.ts'
 import { LiveEngine } from './live-engine.ts'
 import { updateEngineSettings } from '../settings/update-engine-settings.ts'
 
@@ -21,18 +21,8 @@ const temp = (prefix: string): string => {
   return d
 }
 
-/** One Sonnet 4.5 request with 1M output tokens: $15.00 at list price. */
-const request = (id: string, timestamp: string): string =>
-  claudeAssistantLine({
-    timestamp,
-    sessionId: `s-${id}`,
-    cwd: '/work/app',
-    model: 'claude-sonnet-4-5-20250929',
-    messageId: `msg_${id}`,
-    requestId: `req_${id}`,
-    uuid: id,
-    usage: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
-  }) + '\n'
+/** One $15.00 request (Sonnet 4.5, 1M output tokens) in its own session, as a log line. */
+const request = (id: string, timestamp: string): string => claudeFifteenDollarLine(id, timestamp, `s-${id}`) + '\n'
 
 /** A home with one Claude Code transcript of two requests ($30.00 this month). */
 function setup() {
@@ -46,16 +36,6 @@ function setup() {
   const row = (root: string) => engine.sources().find((s) => s.root === root)
   const claudeMonth = () => engine.snapshot().providers.find((p) => p.provider === 'claude')?.month.costUsd ?? 0
   return { home, log, engine, claudeRoot, row, claudeMonth }
-}
-
-function fieldsOf(run: () => unknown): Array<{ field: string; message: string }> {
-  try {
-    run()
-  } catch (err) {
-    if (err instanceof InputError) return [...err.issues]
-    throw err
-  }
-  throw new Error('expected an InputError')
 }
 
 describe('Engine.sources with source settings', () => {

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../common/providers.ts'
+import type { AttributionRuleView, UserPlanView } from '../../common/methods/pricing-methods.ts'
 
 /**
  * How a cost figure was obtained:
@@ -9,41 +10,11 @@ import type { ProviderId } from '../../common/providers.ts'
  */
 export type PricingMode = 'token' | 'subscription_derived' | 'subscription_manual'
 
-/** A subscription the user pays for. Dates are inclusive local calendar days. */
-export interface UserPlan {
-  id: string
-  name: string
-  /** PLAN_CATALOGUE id it was created from, or null for a custom plan. */
-  catalogueId: string | null
-  provider: ProviderId
-  /** Config root / account the plan is for; null covers every account of the provider. */
-  account: string | null
-  billing: 'monthly' | 'annual'
-  /** USD charged per billing cycle (month or year). */
-  feeUsd: number
-  /** First day of coverage; also the billing-cycle anchor (cycles run from this day of the month/year). */
-  startDate: string
-  /** Last day of coverage (inclusive), or null while the plan runs. */
-  endDate: string | null
-}
+/** A subscription the user pays for: the same shape the preferences window edits. */
+export type UserPlan = UserPlanView
 
-/**
- * Decides whether usage is covered by a plan or paid per token. Rules are tried in order; the first
- * whose non-null fields all match wins. Without a matching rule, usage of a provider with an active plan
- * (for its account, if the plan names one) is covered.
- */
-export interface AttributionRule {
-  id: string
-  provider: ProviderId | null
-  account: string | null
-  project: string | null
-  /** Inclusive local dates; null = unbounded. */
-  from: string | null
-  until: string | null
-  billing: 'plan' | 'api'
-  /** With `plan`: this plan (when it is active that day, else paid per token); null = the default plan. */
-  planId: string | null
-}
+/** Plan-or-API attribution rule, tried in order (documented on AttributionRuleView). */
+export type AttributionRule = AttributionRuleView
 
 /** A usage row (a rollup row already priced at list price). */
 export interface EconomicsRow {

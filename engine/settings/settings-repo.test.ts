@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../common/settings.ts'
-import { InputError } from '../core/input-error.ts'
+import { fieldsOf } from '../core/test-input-error.ts'
 import { openLedger } from '../store/open-ledger.ts'
 import { loadSettings } from './settings-read.ts'
 import { updateSettings } from './settings-repo.ts'
-
-function fieldsOf(run: () => unknown): Array<{ field: string; message: string }> {
-  try {
-    run()
-  } catch (err) {
-    if (err instanceof InputError) return [...err.issues]
-    throw err
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('settings in the ledger', () => {
   it('are the defaults on a new ledger', () => {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { AlertSettings } from '../../common/settings.ts'
 import { ALERT_FIELDS, alertsDraftOf, parseAlerts, placeErrors, type AlertsDraft } from './budget-drafts.ts'
 import type { FieldErrors } from './field-errors.ts'
-import { FormField, FormMessage } from './form-field.tsx'
+import { FormField, FormFooter } from './form-field.tsx'
 import type { useSettings } from './use-settings.ts'
 
 /** The error key each draft field's messages arrive under. */
@@ -67,12 +67,7 @@ export function AlertsForm({ alerts, update }: { alerts: AlertSettings; update: 
           </span>
         </FormField>
       </div>
-      <FormMessage error={errors['']} ok={saved ? 'Saved.' : undefined} />
-      <div className="form-actions">
-        <button type="submit" className="primary" data-testid="alerts-save" disabled={busy}>
-          Save notifications
-        </button>
-      </div>
+      <FormFooter error={errors['']} ok={saved ? 'Saved.' : undefined} busy={busy} label="Save notifications" testId="alerts-save" />
     </form>
   )
 }

@@ -25,3 +25,17 @@ export function FormMessage({ error, ok }: { error?: string | undefined; ok?: st
   if (ok !== undefined) return <p className="ok small" role="status" data-testid="form-ok">{ok}</p>
   return null
 }
+
+/** The end of every preferences form: its overall message, then its one submit button. */
+export function FormFooter({ error, ok, busy, label, testId, kind = 'primary' }: { error?: string | undefined; ok?: string | undefined; busy: boolean; label: string; testId: string; kind?: 'primary' | 'secondary' }) {
+  return (
+    <>
+      <FormMessage error={error} ok={ok} />
+      <div className="form-actions">
+        <button type="submit" className={kind} data-testid={testId} disabled={busy}>
+          {label}
+        </button>
+      </div>
+    </>
+  )
+}

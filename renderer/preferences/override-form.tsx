@@ -4,7 +4,7 @@ import type { ProviderId } from '../../common/providers.ts'
 import { getApi } from '../api.ts'
 import { edit, useEngineData } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
-import { FormField, FormMessage } from './form-field.tsx'
+import { FormField, FormFooter } from './form-field.tsx'
 import { COMPONENTS, formatAffected, formatPriceUsd, parseAmount } from './pricing-format.ts'
 import { ProviderSelect } from './provider-select.tsx'
 
@@ -111,12 +111,7 @@ export function OverrideForm({ onAdded }: { onAdded: () => void }) {
           <input type="date" data-testid="override-until" value={draft.effectiveUntil} onChange={(e) => set({ effectiveUntil: e.target.value }, ['effectiveFrom', 'effectiveUntil'])} />
         </FormField>
       </div>
-      <FormMessage error={errors['']} ok={added ? 'Saved. All costs use your price now.' : undefined} />
-      <div className="form-actions">
-        <button type="submit" className="primary" data-testid="override-add" disabled={busy}>
-          Add override
-        </button>
-      </div>
+      <FormFooter error={errors['']} ok={added ? 'Saved. All costs use your price now.' : undefined} busy={busy} label="Add override" testId="override-add" />
     </form>
   )
 }

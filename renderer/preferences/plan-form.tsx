@@ -4,7 +4,7 @@ import type { ProviderId } from '../../common/providers.ts'
 import { localDate } from '../ranges.ts'
 import { edit } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
-import { FormField, FormMessage } from './form-field.tsx'
+import { FormField, FormFooter } from './form-field.tsx'
 import { formatPriceUsd, parseAmount } from './pricing-format.ts'
 import { ProviderSelect } from './provider-select.tsx'
 
@@ -137,12 +137,7 @@ export function PlanForm({ catalogue, onAdded }: { catalogue: readonly Catalogue
         </FormField>
       </div>
       {picked !== undefined && <CatalogueNote plan={picked} />}
-      <FormMessage error={errors['']} ok={added === null ? undefined : `Added ${added}. Effective costs include it now.`} />
-      <div className="form-actions">
-        <button type="submit" className="primary" data-testid="plan-add" disabled={busy}>
-          Add plan
-        </button>
-      </div>
+      <FormFooter error={errors['']} ok={added === null ? undefined : `Added ${added}. Effective costs include it now.`} busy={busy} label="Add plan" testId="plan-add" />
     </form>
   )
 }

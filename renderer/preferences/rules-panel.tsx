@@ -3,7 +3,7 @@ import type { AttributionRuleView, UserPlanView } from '../../common/methods/pri
 import { PROVIDER_LABELS, type ProviderId } from '../../common/providers.ts'
 import { edit } from './engine-data.ts'
 import type { FieldErrors } from './field-errors.ts'
-import { FormField, FormMessage } from './form-field.tsx'
+import { FormField, FormFooter, FormMessage } from './form-field.tsx'
 import { formatDates } from './pricing-format.ts'
 import { ProviderSelect } from './provider-select.tsx'
 
@@ -164,12 +164,7 @@ function RuleForm({ plans, onAdded }: { plans: readonly UserPlanView[]; onAdded:
           </FormField>
         )}
       </div>
-      <FormMessage error={errors['']} />
-      <div className="form-actions">
-        <button type="submit" className="secondary" data-testid="rule-add" disabled={busy}>
-          Add rule
-        </button>
-      </div>
+      <FormFooter error={errors['']} busy={busy} label="Add rule" testId="rule-add" kind="secondary" />
     </form>
   )
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { claudeAssistantLine } from '../../../e2e/harness/log-lines.ts'
+import { claudeFifteenDollarLine } from '../../../e2e/harness/log-lines.ts'
 import type { CursorImportView } from '../../../common/methods/sources-methods.ts'
 import { Engine } from '../../core/engine.ts'
 import { dispatch } from '../dispatch.ts'
@@ -108,17 +108,7 @@ describe('sources.importCursor', () => {
 })
 
 describe('ledger.rebuild', () => {
-  const line = (id: string, timestamp: string): string =>
-    claudeAssistantLine({
-      timestamp,
-      sessionId: 's1',
-      cwd: '/work/app',
-      model: 'claude-sonnet-4-5-20250929',
-      messageId: `msg_${id}`,
-      requestId: `req_${id}`,
-      uuid: id,
-      usage: { input: 0, output: 1_000_000, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 },
-    }) + '\n'
+  const line = (id: string, timestamp: string): string => claudeFifteenDollarLine(id, timestamp) + '\n'
 
   it('re-reads every file, finds nothing new, and keeps the events of a file that is gone', async () => {
     const t = setup()
